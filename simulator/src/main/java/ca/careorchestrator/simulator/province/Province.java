@@ -1,0 +1,151 @@
+package ca.careorchestrator.simulator.province;
+
+import ca.careorchestrator.core.availability.Listing;
+import ca.careorchestrator.core.availability.Slot;
+import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.availability.SlotState;
+import ca.careorchestrator.core.care.Clinic;
+import ca.careorchestrator.core.care.ClinicId;
+import ca.careorchestrator.core.care.Professional;
+import ca.careorchestrator.core.care.SourceSystem;
+import ca.careorchestrator.core.geo.LocalNetwork;
+import ca.careorchestrator.core.geo.PostalArea;
+import ca.careorchestrator.core.geo.Region;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A synthetic province: the real geography, generated clinics and professionals, and their weekly
+ * templates. Slots are not held in memory (the full province has millions): {@link #forEachSlot} derives
+ * them from the templates, in a fixed order, every time the same.
+ */
+public final class Province {
+
+    private final ProvinceSpec spec;
+    private final List<Region> regions;
+    private final List<LocalNetwork> localNetworks;
+    private final List<PostalArea> postalAreas;
+    private final List<Clinic> clinics;
+    private final List<Professional> professionals;
+    private final List<WeeklyTemplate> templates;
+    private final Map<ClinicId, ClinicSite> sites;
+
+    /** What slot generation needs to know of a clinic beyond the model: its time zone and its number. */
+    record ClinicSite(Clinic clinic, ZoneId zone, long number) {
+    }
+
+    Province(ProvinceSpec spec, List<Region> regions, List<LocalNetwork> localNetworks, List<PostalArea> postalAreas,
+            List<Clinic> clinics, List<Professional> professionals, List<WeeklyTemplate> templates,
+            Map<ClinicId, ClinicSite> sites) {
+        this.spec = spec;
+        this.regions = List.copyOf(regions);
+        this.localNetworks = List.copyOf(localNetworks);
+        this.postalAreas = List.copyOf(postalAreas);
+        this.clinics = List.copyOf(clinics);
+        this.professionals = List.copyOf(professionals);
+        this.templates = List.copyOf(templates);
+        this.sites = Map.copyOf(sites);
+    }
+
+    public ProvinceSpec spec() {
+        return spec;
+    }
+
+    public List<Region> regions() {
+        return regions;
+    }
+
+    public List<LocalNetwork> localNetworks() {
+        return localNetworks;
+    }
+
+    public List<PostalArea> postalAreas() {
+        return postalAreas;
+    }
+
+    public List<Clinic> clinics() {
+        return clinics;
+    }
+
+    public List<Professional> professionals() {
+        return professionals;
+    }
+
+    public List<WeeklyTemplate> templates() {
+        return templates;
+    }
+
+    /** How many slots {@link #forEachSlot} yields, without making them. */
+    public long slotCount() {
+        long count = 0;
+        for (WeeklyTemplate template : templates) {
+            for (Session session : template.sessions()) {
+                count += (long) session.slots() * occurrences(session);
+            }
+        }
+        return count;
+    }
+
+    private int occurrences(Session session) {
+        int count = 0;
+        for (LocalDate day = spec.firstDay(); day.isBefore(spec.endDay()); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == session.day()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Every slot of the horizon, template by template, day by day. Near slots are more often already taken at
+     * the clinic (booked at source) than far ones, as in a real schedule.
+     */
+    public void forEachSlot(Consumer<Slot> sink) {
+        for (WeeklyTemplate template : templates) {
+            ClinicSite site = sites.get(template.clinic());
+            SplittableRandom random = ProvinceGenerator.random(spec.seed(), "bookings:" + template.professional());
+            for (LocalDate day = spec.firstDay(); day.isBefore(spec.endDay()); day = day.plusDays(1)) {
+                long lead = ChronoUnit.DAYS.between(spec.firstDay(), day);
+                double takenShare = 0.70 - 0.60 * lead / (spec.weeks() * 7.0);
+                for (Session session : template.sessions()) {
+                    if (session.day() != day.getDayOfWeek()) {
+                        continue;
+                    }
+                    for (int k = 0; k < session.slots(); k++) {
+                        LocalTime time = session.start().plus(session.slotLength().multipliedBy(k));
+                        Instant start = ZonedDateTime.of(day, time, site.zone()).toInstant();
+                        SlotState state = random.nextDouble() < takenShare ? new SlotState.Free().takenAtSource() : SlotState.free();
+                        sink.accept(new Slot(slotId(template, start), template.clinic(), template.professional(),
+                                session.service(), session.modality(), start, session.slotLength(), state,
+                                listings(site, template, start)));
+                    }
+                }
+            }
+        }
+    }
+
+    private SlotId slotId(WeeklyTemplate template, Instant start) {
+        return new SlotId(UUID.nameUUIDFromBytes(("slot:" + spec.seed() + ":" + template.professional() + ":"
+                + start.getEpochSecond()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<Listing> listings(ClinicSite site, WeeklyTemplate template, Instant start) {
+        List<Listing> listings = new ArrayList<>(2);
+        int professional = template.professional().value().hashCode() & 0x7fffffff;
+        for (SourceSystem system : site.clinic().systems()) {
+            listings.add(new Listing(system, ExternalIds.of(system, site.number(), professional, start, site.zone()), 1));
+        }
+        return listings;
+    }
+}

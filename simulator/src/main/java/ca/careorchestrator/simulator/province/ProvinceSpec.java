@@ -1,0 +1,23 @@
+package ca.careorchestrator.simulator.province;
+
+import java.time.LocalDate;
+
+/** Everything a province depends on: same spec, same province, byte for byte. */
+public record ProvinceSpec(Preset preset, long seed, LocalDate firstDay, int weeks) {
+
+    public static final long DEFAULT_SEED = 20_260_101L;
+    public static final int DEFAULT_WEEKS = 8;
+
+    public ProvinceSpec {
+        if (preset == null || firstDay == null) {
+            throw new IllegalArgumentException("a province spec has a preset and a first day");
+        }
+        if (weeks < 1 || weeks > 26) {
+            throw new IllegalArgumentException("a horizon is 1 to 26 weeks");
+        }
+    }
+
+    public LocalDate endDay() {
+        return firstDay.plusWeeks(weeks);
+    }
+}
