@@ -1,0 +1,89 @@
+package ca.careorchestrator.app.availability.persistence;
+
+import ca.careorchestrator.app.availability.Availability;
+import ca.careorchestrator.app.availability.SlotCounts;
+import ca.careorchestrator.app.persistence.BulkInsert;
+import ca.careorchestrator.core.availability.Listing;
+import ca.careorchestrator.core.availability.Slot;
+import ca.careorchestrator.core.availability.SlotState;
+import ca.careorchestrator.core.geo.RegionCode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcAvailability implements Availability {
+
+    private static final List<String> SLOT_COLUMNS = List.of("id", "clinic_id", "professional_id", "region_code",
+            "service_type", "modality", "start_at", "duration_minutes", "state", "booked_by", "hold_id", "hold_expires_at");
+    private static final List<String> LISTING_COLUMNS = List.of("source_system", "external_id", "slot_id", "source_version");
+
+    private final JdbcClient jdbc;
+    private final BulkInsert bulk;
+
+    JdbcAvailability(JdbcClient jdbc, BulkInsert bulk) {
+        this.jdbc = jdbc;
+        this.bulk = bulk;
+    }
+
+    @Override
+    public Map<RegionCode, SlotCounts> futureSlotsByRegion(Instant from) {
+        Map<RegionCode, SlotCounts> counts = new TreeMap<>();
+        jdbc.sql("""
+                        select region_code, count(*) as total, sum(case when state = 'FREE' then 1 else 0 end) as free
+                        from availability_slot
+                        where start_at >= :from and state <> 'WITHDRAWN'
+                        group by region_code""")
+                .param("from", Timestamp.from(from))
+                .query(rs -> {
+                    counts.put(new RegionCode(rs.getString("region_code").strip()),
+                            new SlotCounts(rs.getLong("total"), rs.getLong("free")));
+                });
+        return counts;
+    }
+
+    @Override
+    public void addSlots(List<Slot> slots, Function<Slot, RegionCode> regionOf) {
+        List<Object[]> slotRows = new ArrayList<>(slots.size());
+        List<Object[]> listingRows = new ArrayList<>(slots.size() * 2);
+        for (Slot slot : slots) {
+            Object bookedBy = null;
+            Object holdId = null;
+            Object holdExpiresAt = null;
+            switch (slot.state()) {
+                case SlotState.Booked booked -> bookedBy = booked.by().name();
+                case SlotState.Held held -> {
+                    holdId = held.hold().value();
+                    holdExpiresAt = held.expiresAt();
+                }
+                case SlotState.Free free -> {
+                }
+                case SlotState.Withdrawn withdrawn -> {
+                }
+            }
+            slotRows.add(new Object[] {slot.id().value(), slot.clinic().value(), slot.professional().value(),
+                    regionOf.apply(slot).value(), slot.service().value(), slot.modality().name(), slot.start(),
+                    (int) slot.duration().toMinutes(), slot.state().code(), bookedBy, holdId, holdExpiresAt});
+            for (Listing listing : slot.listings()) {
+                listingRows.add(new Object[] {listing.source().name(), listing.externalId(), slot.id().value(), listing.sourceVersion()});
+            }
+        }
+        // Slots first: listings refer to them.
+        bulk.insert(new BulkInsert.Batch("availability_slot", SLOT_COLUMNS, slotRows),
+                new BulkInsert.Batch("availability_listing", LISTING_COLUMNS, listingRows));
+    }
+
+    @Override
+    @Transactional
+    public void clear() {
+        jdbc.sql("delete from availability_listing").update();
+        jdbc.sql("delete from availability_slot").update();
+    }
+}

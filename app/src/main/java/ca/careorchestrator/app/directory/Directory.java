@@ -1,0 +1,43 @@
+package ca.careorchestrator.app.directory;
+
+import ca.careorchestrator.core.care.Clinic;
+import ca.careorchestrator.core.care.ClinicId;
+import ca.careorchestrator.core.care.Professional;
+import ca.careorchestrator.core.geo.Fsa;
+import ca.careorchestrator.core.geo.LocalNetwork;
+import ca.careorchestrator.core.geo.LocalNetworkCode;
+import ca.careorchestrator.core.geo.PostalArea;
+import ca.careorchestrator.core.geo.Region;
+import ca.careorchestrator.core.geo.RegionCode;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and loads the directory. */
+public interface Directory {
+
+    List<RegionOverview> regions();
+
+    Optional<Region> region(RegionCode code);
+
+    List<LocalNetwork> localNetworks(RegionCode region);
+
+    Optional<LocalNetwork> localNetwork(LocalNetworkCode code);
+
+    Optional<PostalArea> postalArea(Fsa fsa);
+
+    Page<ClinicListing> clinics(ClinicQuery query);
+
+    Optional<Clinic> clinic(ClinicId id);
+
+    Page<Professional> professionals(ProfessionalQuery query);
+
+    /** Replaces the geography (regions, networks, postal areas); only on an empty directory. */
+    void loadGeography(List<Region> regions, List<LocalNetwork> networks, List<PostalArea> areas);
+
+    void addClinics(List<Clinic> clinics);
+
+    void addProfessionals(List<Professional> professionals);
+
+    /** Empties the directory; the caller has emptied what refers to it first. */
+    void clear();
+}

@@ -1,0 +1,56 @@
+package ca.careorchestrator.app.problem;
+
+import java.net.URI;
+
+/**
+ * Every error the orchestrator answers with: a stable code (also the last segment of the type URI), an HTTP
+ * status, and a bilingual title and detail under {@code problem.<code>.title|detail} in the messages.
+ */
+public enum Problem {
+    BAD_PAGING("bad-paging", 400),
+    MALFORMED_PARAMETER("malformed-parameter", 400),
+    MISSING_PARAMETER("missing-parameter", 400),
+    MALFORMED_BODY("malformed-body", 400),
+    UNKNOWN_REGION("unknown-region", 400),
+    UNKNOWN_LOCAL_NETWORK("unknown-local-network", 400),
+    UNKNOWN_PROFESSION("unknown-profession", 400),
+    MALFORMED_POSTAL_CODE("malformed-postal-code", 400),
+    UNKNOWN_POSTAL_AREA("unknown-postal-area", 400),
+    RADIUS_OUT_OF_RANGE("radius-out-of-range", 400),
+    MALFORMED_ID("malformed-id", 400),
+    MALFORMED_NAM("malformed-nam", 400),
+    IMPOSSIBLE_NAM_DATE("impossible-nam-date", 400),
+    NAM_CHECK_DIGIT("nam-check-digit", 400),
+    NAM_IDENTITY_MISMATCH("nam-identity-mismatch", 400),
+    REGION_NOT_FOUND("region-not-found", 404),
+    CLINIC_NOT_FOUND("clinic-not-found", 404),
+    NOT_FOUND("not-found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", 406),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    NOT_READY("not-ready", 503),
+    INTERNAL_ERROR("internal-error", 500);
+
+    /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */
+    public static final String TYPE_BASE = "https://care-orchestrator.example/problems/";
+
+    private final String code;
+    private final int status;
+
+    Problem(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + code);
+    }
+}

@@ -1,0 +1,150 @@
+package ca.careorchestrator.app.provisioning;
+
+import ca.careorchestrator.app.availability.Availability;
+import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.provisioning.persistence.ProvisioningRuns;
+import ca.careorchestrator.core.availability.Slot;
+import ca.careorchestrator.core.care.Clinic;
+import ca.careorchestrator.core.care.ClinicId;
+import ca.careorchestrator.core.geo.RegionCode;
+import ca.careorchestrator.simulator.province.Province;
+import ca.careorchestrator.simulator.province.ProvinceGenerator;
+import ca.careorchestrator.simulator.province.ProvinceSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads the configured province once the web server is up, so the page can show progress. Keeps what a
+ * completed run loaded (a restart reuses the file database); redoes a run that was interrupted.
+ */
+@Service
+public class ProvinceLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvinceLoader.class);
+    private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
+    private static final int CHUNK = 20_000;
+
+    private final ProvisioningProperties properties;
+    private final Directory directory;
+    private final Availability availability;
+    private final ProvisioningRuns runs;
+    private final Clock clock;
+    private final AtomicReference<LoadStatus> status;
+
+    ProvinceLoader(ProvisioningProperties properties, Directory directory, Availability availability, ProvisioningRuns runs,
+            Clock clock) {
+        this.properties = properties;
+        this.directory = directory;
+        this.availability = availability;
+        this.runs = runs;
+        this.clock = clock;
+        this.status = new AtomicReference<>(new LoadStatus(LoadStatus.Phase.STARTING, properties.preset().code(),
+                properties.seed(), 0, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    public LoadStatus status() {
+        return status.get();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        Thread.ofVirtual().name("province-loader").start(this::loadIfNeeded);
+    }
+
+    /** Loads the configured province unless a completed run already did. Returns the final status. */
+    public LoadStatus loadIfNeeded() {
+        Optional<ProvisioningRuns.Run> latest = runs.latest();
+        if (latest.isPresent() && latest.get().completedAt().isPresent()) {
+            ProvisioningRuns.Run run = latest.get();
+            status.set(new LoadStatus(LoadStatus.Phase.READY, run.preset(), run.seed(), run.slots(), run.slots(), run.clinics(),
+                    run.professionals(), Optional.of(run.startedAt()), run.completedAt(), Optional.empty()));
+            if (!run.preset().equals(properties.preset().code()) || run.seed() != properties.seed()) {
+                log.warn("The database holds preset {} (seed {}), not the configured {} (seed {}); keeping it. "
+                        + "Point care.data-dir or spring.datasource.url elsewhere to load another.",
+                        run.preset(), run.seed(), properties.preset().code(), properties.seed());
+            }
+            return status.get();
+        }
+        if (!properties.enabled()) {
+            status.set(new LoadStatus(LoadStatus.Phase.READY, "none", 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+                    Optional.empty()));
+            return status.get();
+        }
+        try {
+            load(latest.isPresent());
+        } catch (RuntimeException e) {
+            log.error("Loading the {} province failed", properties.preset().code(), e);
+            LoadStatus failed = status.get();
+            status.set(new LoadStatus(LoadStatus.Phase.FAILED, failed.preset(), failed.seed(), failed.slotsWritten(),
+                    failed.slotsTotal(), failed.clinics(), failed.professionals(), failed.startedAt(), Optional.empty(),
+                    Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        return status.get();
+    }
+
+    private void load(boolean interrupted) {
+        Instant started = clock.instant();
+        LocalDate firstDay = LocalDate.ofInstant(started, QUEBEC);
+        String preset = properties.preset().code();
+        status.set(new LoadStatus(LoadStatus.Phase.PREPARING, preset, properties.seed(), 0, 0, 0, 0, Optional.of(started),
+                Optional.empty(), Optional.empty()));
+        if (interrupted) {
+            log.info("An earlier load was interrupted; clearing what it wrote");
+            availability.clear();
+            directory.clear();
+            runs.forgetAll();
+        }
+        long runId = runs.start(preset, properties.seed(), firstDay, properties.weeks(), started);
+        Province province = ProvinceGenerator.generate(new ProvinceSpec(properties.preset(), properties.seed(), firstDay,
+                properties.weeks()));
+        long total = province.slotCount();
+        log.info("Loading the {} province: {} clinics, {} professionals, {} slots from {}", preset, province.clinics().size(),
+                province.professionals().size(), total, firstDay);
+        directory.loadGeography(province.regions(), province.localNetworks(), province.postalAreas());
+        directory.addClinics(province.clinics());
+        directory.addProfessionals(province.professionals());
+
+        Map<ClinicId, RegionCode> regionOf = new HashMap<>();
+        for (Clinic clinic : province.clinics()) {
+            regionOf.put(clinic.id(), clinic.region());
+        }
+        int clinics = province.clinics().size();
+        int professionals = province.professionals().size();
+        List<Slot> chunk = new ArrayList<>(CHUNK);
+        long[] written = {0};
+        status.set(new LoadStatus(LoadStatus.Phase.LOADING_SLOTS, preset, properties.seed(), 0, total, clinics, professionals,
+                Optional.of(started), Optional.empty(), Optional.empty()));
+        province.forEachSlot(slot -> {
+            chunk.add(slot);
+            if (chunk.size() == CHUNK) {
+                availability.addSlots(chunk, s -> regionOf.get(s.clinic()));
+                written[0] += chunk.size();
+                chunk.clear();
+                status.set(new LoadStatus(LoadStatus.Phase.LOADING_SLOTS, preset, properties.seed(), written[0], total, clinics,
+                        professionals, Optional.of(started), Optional.empty(), Optional.empty()));
+            }
+        });
+        availability.addSlots(chunk, s -> regionOf.get(s.clinic()));
+        written[0] += chunk.size();
+        Instant completed = clock.instant();
+        runs.complete(runId, clinics, professionals, written[0], completed);
+        status.set(new LoadStatus(LoadStatus.Phase.READY, preset, properties.seed(), written[0], total, clinics, professionals,
+                Optional.of(started), Optional.of(completed), Optional.empty()));
+        double seconds = Math.max(0.001, (completed.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        log.info("Loaded {} slots in {} s ({} slots/s)", written[0], String.format("%.1f", seconds),
+                Math.round(written[0] / seconds));
+    }
+}
