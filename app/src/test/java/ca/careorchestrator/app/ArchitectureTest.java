@@ -1,0 +1,55 @@
+package ca.careorchestrator.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The boundaries of STYLE.md that Spring Modulith does not check. */
+class ArchitectureTest {
+
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("ca.careorchestrator");
+
+    @Test
+    void jdbcLivesOnlyInPersistencePackages() {
+        noClasses().that().resideOutsideOfPackages("..persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
+                        "org.postgresql..", "org.h2..")
+                .check(ALL);
+    }
+
+    @Test
+    void controllersLiveOnlyInWebPackages() {
+        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+                .should().resideInAPackage("..web..")
+                .check(ALL);
+    }
+
+    @Test
+    void dependenciesComeThroughConstructors() {
+        noFields().should().beAnnotatedWith(Autowired.class).check(ALL);
+    }
+
+    @Test
+    void noPackageCyclesAnywhere() {
+        slices().matching("ca.careorchestrator.(**)").should().beFreeOfCycles().check(ALL);
+    }
+
+    @Test
+    void hapiStaysOutOfCoreAndTheDomainModules() {
+        noClasses().that().resideInAnyPackage("ca.careorchestrator.core..", "ca.careorchestrator.app.directory..",
+                        "ca.careorchestrator.app.availability..")
+                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7.fhir..")
+                .check(ALL);
+    }
+}

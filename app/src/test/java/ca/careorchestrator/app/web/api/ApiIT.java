@@ -1,0 +1,217 @@
+package ca.careorchestrator.app.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import ca.careorchestrator.core.patient.Sex;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The JSON API and the problem catalogue over real HTTP, on the embedded database with the tiny province. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "care.provisioning.preset=tiny", "care.provisioning.weeks=2"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void embeddedDatabase(DynamicPropertyRegistry registry) throws IOException {
+        Path dir = Files.createTempDirectory("care-api-it");
+        registry.add("care.data-dir", dir::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProvinceLoader loader;
+
+    @BeforeAll
+    void provinceLoaded() {
+        Loads.awaitReady(loader);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("code").asString()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).isEqualTo("https://care-orchestrator.example/problems/" + code);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "at ca.", "at org.", "trace");
+    }
+
+    @Test
+    void listsThe18RegionsWithTheLoadedSupply() throws Exception {
+        JsonNode regions = json(get("/api/v1/regions"));
+
+        assertThat(regions.size()).isEqualTo(18);
+        JsonNode gaspesie = regions.get(10);
+        assertThat(gaspesie.get("code").asString()).isEqualTo("11");
+        assertThat(gaspesie.get("name").asString()).isEqualTo("Gaspésie–Îles-de-la-Madeleine");
+        assertThat(gaspesie.get("clinics").asInt()).isBetween(10, 20);
+        assertThat(gaspesie.get("physicians").asInt()).isPositive();
+        assertThat(gaspesie.get("futureSlots").asLong()).isGreaterThanOrEqualTo(gaspesie.get("freeFutureSlots").asLong());
+        assertThat(regions.get(5).get("clinics").asInt()).isZero(); // Montréal is not in the tiny preset
+    }
+
+    @Test
+    void showsARegionWithItsNetworks() throws Exception {
+        JsonNode region = json(get("/api/v1/regions/11"));
+
+        assertThat(region.get("localNetworks").size()).isEqualTo(5);
+        assertThat(region.get("localNetworks").get(0).get("code").asString()).startsWith("11");
+        assertProblem(get("/api/v1/regions/19"), 404, "region-not-found");
+        assertProblem(get("/api/v1/regions/x"), 404, "region-not-found");
+    }
+
+    @Test
+    void pagesClinicsOfARegion() throws Exception {
+        JsonNode first = json(get("/api/v1/clinics?region=11&size=5"));
+        JsonNode second = json(get("/api/v1/clinics?region=11&size=5&page=1"));
+
+        assertThat(first.get("items").size()).isEqualTo(5);
+        assertThat(first.get("totalItems").asLong()).isBetween(10L, 20L);
+        assertThat(first.get("totalPages").asLong()).isEqualTo((first.get("totalItems").asLong() + 4) / 5);
+        assertThat(second.get("items").get(0).get("id").asString()).isNotEqualTo(first.get("items").get(0).get("id").asString());
+        JsonNode clinic = first.get("items").get(0);
+        assertThat(clinic.get("systems").size()).isBetween(1, 2);
+        assertThat(json(get("/api/v1/clinics/" + clinic.get("id").asString())).get("name").asString())
+                .isEqualTo(clinic.get("name").asString());
+        assertThat(json(get("/api/v1/clinics?region=06")).get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void findsClinicsNearestFirstAroundAPostalCode() throws Exception {
+        JsonNode near = json(get("/api/v1/clinics?postalCode=g4t%201a1&radiusKm=200&size=50"));
+
+        assertThat(near.get("totalItems").asLong()).isPositive();
+        double previous = -1;
+        for (JsonNode clinic : near.get("items")) {
+            double distance = clinic.get("distanceKm").asDouble();
+            assertThat(distance).isBetween(previous, 200.0);
+            previous = distance;
+        }
+    }
+
+    @Test
+    void locatesAPostalCode() throws Exception {
+        JsonNode area = json(get("/api/v1/postal-areas/G4T%201A1"));
+
+        assertThat(area.get("fsa").asString()).isEqualTo("G4T");
+        assertThat(area.get("region").asString()).isEqualTo("11");
+        assertThat(area.get("timeZone").asString()).isEqualTo("America/Halifax");
+        assertProblem(get("/api/v1/postal-areas/H2X1Y"), 400, "malformed-postal-code");
+        assertProblem(get("/api/v1/postal-areas/K1A0B1"), 400, "unknown-postal-area");
+    }
+
+    @Test
+    void listsProfessionalsByProfession() throws Exception {
+        JsonNode physicians = json(get("/api/v1/professionals?region=11&profession=physician&size=200"));
+
+        assertThat(physicians.get("totalItems").asLong()).isPositive();
+        for (JsonNode p : physicians.get("items")) {
+            assertThat(p.get("profession").asString()).isEqualTo("PHYSICIAN");
+            assertThat(p.get("languages").toString()).contains("fr");
+        }
+        assertProblem(get("/api/v1/professionals?profession=surgeon"), 400, "unknown-profession");
+    }
+
+    @Test
+    void answersBadFiltersAndPagingWithProblemDetails() throws Exception {
+        assertProblem(get("/api/v1/clinics?region=99"), 400, "unknown-region");
+        assertProblem(get("/api/v1/clinics?region=abc"), 400, "unknown-region");
+        assertProblem(get("/api/v1/clinics?localNetwork=9999"), 400, "unknown-local-network");
+        assertProblem(get("/api/v1/clinics?page=-1"), 400, "bad-paging");
+        assertProblem(get("/api/v1/clinics?size=0"), 400, "bad-paging");
+        assertProblem(get("/api/v1/clinics?size=201"), 400, "bad-paging");
+        assertProblem(get("/api/v1/clinics?page=two"), 400, "bad-paging");
+        assertProblem(get("/api/v1/clinics?postalCode=12345"), 400, "malformed-postal-code");
+        assertProblem(get("/api/v1/clinics?postalCode=G4T1A1&radiusKm=500"), 400, "radius-out-of-range");
+        assertProblem(get("/api/v1/clinics?radiusKm=5"), 400, "missing-parameter");
+        assertProblem(get("/api/v1/clinics/not-a-uuid"), 400, "malformed-id");
+        assertProblem(get("/api/v1/clinics/00000000-0000-0000-0000-000000000000"), 404, "clinic-not-found");
+        assertProblem(get("/api/v1/nothing-here"), 404, "not-found");
+        assertProblem(post("/api/v1/regions", "{}"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void checksHealthInsuranceNumbersWithoutEchoingThem() throws Exception {
+        HealthInsuranceNumber nam = HealthInsuranceNumber.issue("Tremblay", "Marie", LocalDate.of(1972, 8, 12), Sex.FEMALE, 1);
+        String digits = nam.value().substring(4);
+
+        JsonNode valid = json(post("/api/v1/health-insurance-numbers/check", "{\"nam\":\"" + nam.value() + "\"}"));
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+        assertThat(valid.get("birthDate").asString()).isEqualTo("1972-08-12");
+        assertThat(valid.get("sex").asString()).isEqualTo("FEMALE");
+
+        String wrongCheck = nam.value().substring(0, 11) + (char) ('0' + (nam.value().charAt(11) - '0' + 1) % 10);
+        HttpResponse<String> badDigit = post("/api/v1/health-insurance-numbers/check", "{\"nam\":\"" + wrongCheck + "\"}");
+        assertProblem(badDigit, 400, "nam-check-digit");
+        assertThat(badDigit.body()).doesNotContain(digits).doesNotContain(wrongCheck.substring(4));
+        assertProblem(post("/api/v1/health-insurance-numbers/check", "{\"nam\":\"TREM7258\"}"), 400, "malformed-nam");
+        assertProblem(post("/api/v1/health-insurance-numbers/check", "{\"nam\":\"TREM72133015\"}"), 400, "impossible-nam-date");
+        assertProblem(post("/api/v1/health-insurance-numbers/check",
+                "{\"nam\":\"" + nam.value() + "\",\"birthDate\":\"1972-08-13\",\"sex\":\"FEMALE\"}"), 400, "nam-identity-mismatch");
+        assertProblem(post("/api/v1/health-insurance-numbers/check", "{\"nam\":"), 400, "malformed-body");
+        assertProblem(post("/api/v1/health-insurance-numbers/check", "{}"), 400, "missing-parameter");
+    }
+
+    @Test
+    void speaksFrenchFirstAndEnglishOnRequest() throws Exception {
+        assertThat(json(get("/api/v1/clinics?region=99")).get("title").asString()).isEqualTo("Région inconnue");
+        assertThat(json(get("/api/v1/clinics?region=99&lang=en")).get("title").asString()).isEqualTo("Unknown region");
+        assertThat(json(get("/api/v1/service-types?lang=en")).get(0).get("name").asString()).isEqualTo("Urgent same-day visit");
+    }
+
+    @Test
+    void servesTheHomePageOpenApiHealthAndMetrics() throws Exception {
+        HttpResponse<String> home = get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("<html lang=\"fr\"", "La province en un coup d",
+                "Gaspésie–Îles-de-la-Madeleine", "English");
+        assertThat(get("/?lang=en").body()).contains("<html lang=\"en\"", "The province at a glance", "Français");
+        assertThat(get("/v3/api-docs").body()).contains("/api/v1/clinics", "/api/v1/regions");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(json(get("/api/v1/status")).get("phase").asString()).isEqualTo("READY");
+    }
+}
