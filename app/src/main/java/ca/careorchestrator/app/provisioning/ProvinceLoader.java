@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,28 +124,33 @@ public class ProvinceLoader {
         }
         int clinics = province.clinics().size();
         int professionals = province.professionals().size();
-        List<Slot> chunk = new ArrayList<>(CHUNK);
-        long[] written = {0};
+        AtomicLong written = new AtomicLong();
         status.set(new LoadStatus(LoadStatus.Phase.LOADING_SLOTS, preset, properties.seed(), 0, total, clinics, professionals,
                 Optional.of(started), Optional.empty(), Optional.empty()));
-        province.forEachSlot(slot -> {
-            chunk.add(slot);
-            if (chunk.size() == CHUNK) {
-                availability.addSlots(chunk, s -> regionOf.get(s.clinic()));
-                written[0] += chunk.size();
-                chunk.clear();
-                status.set(new LoadStatus(LoadStatus.Phase.LOADING_SLOTS, preset, properties.seed(), written[0], total, clinics,
-                        professionals, Optional.of(started), Optional.empty(), Optional.empty()));
-            }
-        });
-        availability.addSlots(chunk, s -> regionOf.get(s.clinic()));
-        written[0] += chunk.size();
+        // Generating is cheap next to storing (the database works per row: keys, indexes, checks), so chunks are
+        // written on WRITERS connections at once; each chunk is one transaction, in any order.
+        try (ChunkWriter writer = new ChunkWriter(chunk -> {
+            availability.addSlots(chunk, s -> regionOf.get(s.clinic()));
+            long done = written.addAndGet(chunk.size());
+            status.set(new LoadStatus(LoadStatus.Phase.LOADING_SLOTS, preset, properties.seed(), done, total, clinics,
+                    professionals, Optional.of(started), Optional.empty(), Optional.empty()));
+        })) {
+            List<Slot> chunk = new ArrayList<>(CHUNK);
+            province.forEachSlot(slot -> {
+                chunk.add(slot);
+                if (chunk.size() == CHUNK) {
+                    writer.submit(List.copyOf(chunk));
+                    chunk.clear();
+                }
+            });
+            writer.submit(List.copyOf(chunk));
+        }
         Instant completed = clock.instant();
-        runs.complete(runId, clinics, professionals, written[0], completed);
-        status.set(new LoadStatus(LoadStatus.Phase.READY, preset, properties.seed(), written[0], total, clinics, professionals,
+        runs.complete(runId, clinics, professionals, written.get(), completed);
+        status.set(new LoadStatus(LoadStatus.Phase.READY, preset, properties.seed(), written.get(), total, clinics, professionals,
                 Optional.of(started), Optional.of(completed), Optional.empty()));
         double seconds = Math.max(0.001, (completed.toEpochMilli() - started.toEpochMilli()) / 1000.0);
-        log.info("Loaded {} slots in {} s ({} slots/s)", written[0], String.format("%.1f", seconds),
-                Math.round(written[0] / seconds));
+        log.info("Loaded {} slots in {} s ({} slots/s)", written.get(), String.format("%.1f", seconds),
+                Math.round(written.get() / seconds));
     }
 }

@@ -8,11 +8,13 @@ import ca.careorchestrator.core.availability.Slot;
 import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +27,15 @@ class JdbcAvailability implements Availability {
             "service_type", "modality", "start_at", "duration_minutes", "state", "booked_by", "hold_id", "hold_expires_at");
     private static final List<String> LISTING_COLUMNS = List.of("source_system", "external_id", "slot_id", "source_version");
 
+    /** Counting millions of rows takes a while; pages that ask within this long of each other share one count. */
+    static final Duration COUNTS_REUSED_FOR = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final BulkInsert bulk;
+    private final AtomicReference<Counted> lastCount = new AtomicReference<>();
+
+    private record Counted(Instant from, Map<RegionCode, SlotCounts> counts) {
+    }
 
     JdbcAvailability(JdbcClient jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
@@ -35,6 +44,10 @@ class JdbcAvailability implements Availability {
 
     @Override
     public Map<RegionCode, SlotCounts> futureSlotsByRegion(Instant from) {
+        Counted last = lastCount.get();
+        if (last != null && !from.isBefore(last.from()) && from.isBefore(last.from().plus(COUNTS_REUSED_FOR))) {
+            return last.counts();
+        }
         Map<RegionCode, SlotCounts> counts = new TreeMap<>();
         jdbc.sql("""
                         select region_code, count(*) as total, sum(case when state = 'FREE' then 1 else 0 end) as free
@@ -46,11 +59,13 @@ class JdbcAvailability implements Availability {
                     counts.put(new RegionCode(rs.getString("region_code").strip()),
                             new SlotCounts(rs.getLong("total"), rs.getLong("free")));
                 });
+        lastCount.set(new Counted(from, Map.copyOf(counts)));
         return counts;
     }
 
     @Override
     public void addSlots(List<Slot> slots, Function<Slot, RegionCode> regionOf) {
+        lastCount.set(null);
         List<Object[]> slotRows = new ArrayList<>(slots.size());
         List<Object[]> listingRows = new ArrayList<>(slots.size() * 2);
         for (Slot slot : slots) {
@@ -83,6 +98,7 @@ class JdbcAvailability implements Availability {
     @Override
     @Transactional
     public void clear() {
+        lastCount.set(null);
         jdbc.sql("delete from availability_listing").update();
         jdbc.sql("delete from availability_slot").update();
     }

@@ -1,0 +1,60 @@
+package ca.careorchestrator.app.provisioning;
+
+import ca.careorchestrator.core.availability.Slot;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Writes chunks of slots on up to {@link #WRITERS} threads while the caller keeps generating; at most that
+ * many chunks are in flight, so memory stays bounded. The first failure stops further writes and is thrown
+ * by {@link #close()}, which also waits for the chunks still in flight.
+ */
+final class ChunkWriter implements AutoCloseable {
+
+    static final int WRITERS = 2;
+
+    private final Consumer<List<Slot>> write;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore inFlight = new Semaphore(WRITERS);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    ChunkWriter(Consumer<List<Slot>> write) {
+        this.write = write;
+    }
+
+    void submit(List<Slot> chunk) {
+        throwIfFailed();
+        if (chunk.isEmpty()) {
+            return;
+        }
+        inFlight.acquireUninterruptibly();
+        threads.execute(() -> {
+            try {
+                if (failure.get() == null) {
+                    write.accept(chunk);
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private void throwIfFailed() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.close(); // waits for the chunks in flight
+        throwIfFailed();
+    }
+}
