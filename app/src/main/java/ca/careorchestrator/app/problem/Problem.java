@@ -28,7 +28,6 @@ public enum Problem {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
-    NOT_READY("not-ready", 503),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

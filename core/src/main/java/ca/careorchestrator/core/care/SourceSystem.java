@@ -1,8 +1,5 @@
 package ca.careorchestrator.core.care;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The systems Quebec clinics publish through today (DESIGN.md, "The systems clinics use today"). */
 public enum SourceSystem {
     RVSQ("Rendez-vous santé Québec", Protocol.FHIR_R4, BookingChannel.API),
@@ -42,9 +39,5 @@ public enum SourceSystem {
     /** An EMR (or establishment system) rather than a booking platform: a clinic has one of these at most. */
     public boolean isRecordSystem() {
         return protocol == Protocol.HL7V2_MLLP || this == OSCAR_QC;
-    }
-
-    public static Optional<SourceSystem> find(String name) {
-        return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst();
     }
 }

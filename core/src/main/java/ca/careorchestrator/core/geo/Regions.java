@@ -2,7 +2,6 @@ package ca.careorchestrator.core.geo;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,10 +48,5 @@ public final class Regions {
     /** All 18 codes, in order. */
     public static List<RegionCode> codes() {
         return List.copyOf(OFFICIAL_NAMES.keySet());
-    }
-
-    /** The RSS code for a raw string, if it is one of the 18. */
-    public static Optional<RegionCode> find(String raw) {
-        return RegionCode.isValid(raw) ? Optional.of(new RegionCode(raw)) : Optional.empty();
     }
 }

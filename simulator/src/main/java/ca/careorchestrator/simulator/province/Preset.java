@@ -4,7 +4,6 @@ import ca.careorchestrator.core.geo.RegionCode;
 import ca.careorchestrator.core.geo.Regions;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * How much of the province to generate. Every preset draws the same clinics for a given network and seed,
@@ -30,14 +29,5 @@ public enum Preset {
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<Preset> find(String code) {
-        for (Preset preset : values()) {
-            if (preset.code().equalsIgnoreCase(code)) {
-                return Optional.of(preset);
-            }
-        }
-        return Optional.empty();
     }
 }
