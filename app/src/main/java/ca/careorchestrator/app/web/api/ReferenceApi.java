@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reference", description = "Service-type taxonomy and the state of the data load")
 class ReferenceApi {
 
-    private static final ServiceTypes SERVICE_TYPES = ServiceTypes.standard();
-
     private final ProvinceLoader loader;
+    private final ServiceTypes serviceTypes;
 
-    ReferenceApi(ProvinceLoader loader) {
+    ReferenceApi(ProvinceLoader loader, ServiceTypes serviceTypes) {
         this.loader = loader;
+        this.serviceTypes = serviceTypes;
     }
 
     record ServiceTypeJson(String code, String name, String nameFr, String nameEn, long usualMinutes) {
@@ -38,7 +38,7 @@ class ReferenceApi {
     @Operation(summary = "The canonical service-type taxonomy, in French and English")
     List<ServiceTypeJson> serviceTypes(Locale locale) {
         Language language = Languages.of(locale);
-        return SERVICE_TYPES.all().stream().map(t -> new ServiceTypeJson(t.code().value(), t.name(language), t.nameFr(), t.nameEn(),
+        return serviceTypes.all().stream().map(t -> new ServiceTypeJson(t.code().value(), t.name(language), t.nameFr(), t.nameEn(),
                 t.usualLength().toMinutes())).toList();
     }
 

@@ -38,6 +38,9 @@ class ApiIT {
     static void embeddedDatabase(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("care-api-it");
         registry.add("care.data-dir", dir::toString);
+        Path extension = Files.writeString(dir.resolve("service-types.tsv"),
+                "smoking-cessation\t30\tCessation tabagique\tSmoking cessation\n");
+        registry.add("care.service-types.extension", extension::toString);
     }
 
     @LocalServerPort
@@ -198,7 +201,9 @@ class ApiIT {
     void speaksFrenchFirstAndEnglishOnRequest() throws Exception {
         assertThat(json(get("/api/v1/clinics?region=99")).get("title").asString()).isEqualTo("Région inconnue");
         assertThat(json(get("/api/v1/clinics?region=99&lang=en")).get("title").asString()).isEqualTo("Unknown region");
-        assertThat(json(get("/api/v1/service-types?lang=en")).get(0).get("name").asString()).isEqualTo("Urgent same-day visit");
+        JsonNode types = json(get("/api/v1/service-types?lang=en"));
+        assertThat(types.get(0).get("name").asString()).isEqualTo("Urgent same-day visit");
+        assertThat(types.get(types.size() - 1).get("name").asString()).isEqualTo("Smoking cessation"); // from the extension file
     }
 
     @Test
