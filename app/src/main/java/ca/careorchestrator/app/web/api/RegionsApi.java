@@ -1,18 +1,15 @@
 package ca.careorchestrator.app.web.api;
 
-import ca.careorchestrator.app.availability.Availability;
-import ca.careorchestrator.app.availability.SlotCounts;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.web.RegionSupply;
 import ca.careorchestrator.core.geo.LocalNetwork;
 import ca.careorchestrator.core.geo.Region;
 import ca.careorchestrator.core.geo.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,13 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RegionsApi {
 
     private final Directory directory;
-    private final Availability availability;
-    private final Clock clock;
+    private final RegionSupply supply;
 
-    RegionsApi(Directory directory, Availability availability, Clock clock) {
+    RegionsApi(Directory directory, RegionSupply supply) {
         this.directory = directory;
-        this.availability = availability;
-        this.clock = clock;
+        this.supply = supply;
     }
 
     record RegionJson(String code, String name, long population, int localNetworks, int clinics, int professionals,
@@ -50,12 +45,8 @@ class RegionsApi {
     @GetMapping
     @Operation(summary = "All regions, with their clinics, professionals and future slots")
     List<RegionJson> regions() {
-        Map<RegionCode, SlotCounts> slots = availability.futureSlotsByRegion(clock.instant());
-        return directory.regions().stream().map(r -> {
-            SlotCounts counts = slots.getOrDefault(r.region().code(), SlotCounts.NONE);
-            return new RegionJson(r.region().code().value(), r.region().name(), r.region().population(), r.localNetworks(),
-                    r.clinics(), r.professionals(), r.physicians(), counts.total(), counts.free());
-        }).toList();
+        return supply.rows().stream().map(r -> new RegionJson(r.code().value(), r.name(), r.population(), r.localNetworks(),
+                r.clinics(), r.professionals(), r.physicians(), r.futureSlots(), r.freeSlots())).toList();
     }
 
     @GetMapping("/{code}")
