@@ -1,7 +1,8 @@
 /**
- * What a connector is allowed to say to the runtime. Connectors translate one protocol; the runtime in
- * {@code app} owns threads, schedules, retries, checkpoints, metrics and quarantine. The connector
- * interfaces and the contract test kit arrive with issue #3; the vocabulary below is fixed now because the
- * catalog already shows how each slot is booked.
+ * What a connector is and what it may say to the runtime. A connector translates one protocol into
+ * {@link ca.careorchestrator.connector.spi.SourceRecord}s (source codes, source ids, raw payload kept) and
+ * books through the source when it can; the runtime in {@code app} owns threads, schedules, retries with
+ * back-off, checkpoints, mapping to the canonical model, metrics and quarantine. Factories are found by
+ * {@link java.util.ServiceLoader}. The contract kit (this module's test-jar) is what every connector passes.
  */
 package ca.careorchestrator.connector.spi;

@@ -14,6 +14,30 @@ final class ExternalIds {
     private ExternalIds() {
     }
 
+    static String site(SourceSystem system, long clinic) {
+        return switch (system) {
+            case RVSQ -> "rvsq-loc-" + Long.toHexString(clinic);
+            case TAP_MEDICAL -> "tap_clinic_" + clinic;
+            case DIALOGUE -> "dialogue-virtual-" + clinic;
+            case BONJOUR_SANTE -> "bjs-" + clinic;
+            case CHRONOMETRIC -> "chrono-" + clinic + "@chronometric.example";
+            case LOGIBEC, KINLOGIX, MEDESYNC, MYLE, OMNIMED -> "CL" + clinic;
+            case OSCAR_QC -> "oscar-" + clinic;
+        };
+    }
+
+    static String professional(SourceSystem system, int professional) {
+        return switch (system) {
+            case RVSQ -> "rvsq-pr-" + Integer.toHexString(professional);
+            case TAP_MEDICAL -> "tap_pr_" + professional;
+            case DIALOGUE -> "dlg-pr-" + Integer.toHexString(professional);
+            case BONJOUR_SANTE -> "bjs-pr-" + professional;
+            case CHRONOMETRIC -> "chrono-pr-" + professional;
+            case LOGIBEC, KINLOGIX, MEDESYNC, MYLE, OMNIMED -> "P" + professional;
+            case OSCAR_QC -> "provider-" + professional;
+        };
+    }
+
     static String of(SourceSystem system, long clinic, int professional, Instant start, ZoneId zone) {
         long minute = start.getEpochSecond() / 60;
         return switch (system) {

@@ -7,6 +7,7 @@ import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.care.Professional;
+import ca.careorchestrator.core.care.ProfessionalId;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.LocalNetwork;
 import ca.careorchestrator.core.geo.PostalArea;
@@ -140,9 +141,32 @@ public final class Province {
                 + start.getEpochSecond()).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** How {@code system} names this clinic (a FHIR Location id, an HL7 AIL-3 code, a CSV clinic key). */
+    public String siteRef(SourceSystem system, ClinicId clinic) {
+        ClinicSite site = sites.get(clinic);
+        if (site == null) {
+            throw new IllegalArgumentException("no clinic " + clinic + " in this province");
+        }
+        return ExternalIds.site(system, site.number());
+    }
+
+    /** How {@code system} names this professional (a PractitionerRole id, an HL7 AIP-3 id). */
+    public static String professionalRef(SourceSystem system, ProfessionalId professional) {
+        return ExternalIds.professional(system, professionalNumber(professional));
+    }
+
+    /** The time zone of this clinic's postal area. */
+    public ZoneId zone(ClinicId clinic) {
+        return sites.get(clinic).zone();
+    }
+
+    private static int professionalNumber(ProfessionalId professional) {
+        return professional.value().hashCode() & 0x7fffffff;
+    }
+
     private static List<Listing> listings(ClinicSite site, WeeklyTemplate template, Instant start) {
         List<Listing> listings = new ArrayList<>(2);
-        int professional = template.professional().value().hashCode() & 0x7fffffff;
+        int professional = professionalNumber(template.professional());
         for (SourceSystem system : site.clinic().systems()) {
             listings.add(new Listing(system, ExternalIds.of(system, site.number(), professional, start, site.zone()), 1));
         }
