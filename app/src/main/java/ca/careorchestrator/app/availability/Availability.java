@@ -1,13 +1,15 @@
 package ca.careorchestrator.app.availability;
 
 import ca.careorchestrator.core.availability.Slot;
+import ca.careorchestrator.core.availability.SlotChange;
+import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Reads and loads slots. */
+/** Reads, loads and applies slots. */
 public interface Availability {
 
     /**
@@ -18,6 +20,23 @@ public interface Availability {
 
     /** Stores new slots and their listings; {@code regionOf} places each slot's clinic. One transaction per call. */
     void addSlots(List<Slot> slots, Function<Slot, RegionCode> regionOf);
+
+    /**
+     * Applies what one source said, in one transaction. Idempotent on (source, external id, version): an
+     * older or equal version changes nothing. A listing not known yet joins the slot another channel published
+     * for the same clinic, professional and start (one physical slot, several listings), or makes a new slot.
+     * A slot's state follows its listings (any taken: booked at source; all gone: withdrawn; else free) unless
+     * the orchestrator holds or booked it. {@code readGeneration} (0: not a full read) marks what a full
+     * read saw, for {@link #withdrawUnseen}.
+     */
+    ApplyResult apply(SourceSystem source, List<SlotChange> changes, long readGeneration);
+
+    /**
+     * After a full read of {@code source} numbered {@code readGeneration}: its listings of slots starting at
+     * or after {@code from} that the read did not see are gone at the source (a silent deletion). Returns
+     * how many listings that marked gone.
+     */
+    int withdrawUnseen(SourceSystem source, long readGeneration, Instant from);
 
     /** Empties slots and listings. */
     void clear();

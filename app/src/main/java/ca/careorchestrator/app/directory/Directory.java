@@ -3,6 +3,7 @@ package ca.careorchestrator.app.directory;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.care.Professional;
+import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.Fsa;
 import ca.careorchestrator.core.geo.LocalNetwork;
 import ca.careorchestrator.core.geo.LocalNetworkCode;
@@ -37,6 +38,12 @@ public interface Directory {
     void addClinics(List<Clinic> clinics);
 
     void addProfessionals(List<Professional> professionals);
+
+    /** Records how sources name clinics and professionals. */
+    void addSourceRefs(List<SourceRef> refs);
+
+    /** How {@code source} names our clinics and professionals. */
+    SourceIdentities sourceIdentities(SourceSystem source);
 
     /** Empties the directory; the caller has emptied what refers to it first. */
     void clear();

@@ -2,11 +2,15 @@ package ca.careorchestrator.app.provisioning;
 
 import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.directory.SourceRef;
 import ca.careorchestrator.app.provisioning.persistence.ProvisioningRuns;
 import ca.careorchestrator.core.availability.Slot;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicId;
+import ca.careorchestrator.core.care.Professional;
+import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.RegionCode;
+import ca.careorchestrator.simulator.province.Preset;
 import ca.careorchestrator.simulator.province.Province;
 import ca.careorchestrator.simulator.province.ProvinceGenerator;
 import ca.careorchestrator.simulator.province.ProvinceSpec;
@@ -24,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -43,10 +48,12 @@ public class ProvinceLoader {
     private final Availability availability;
     private final ProvisioningRuns runs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<LoadStatus> status;
 
     ProvinceLoader(ProvisioningProperties properties, Directory directory, Availability availability, ProvisioningRuns runs,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.directory = directory;
         this.availability = availability;
@@ -65,6 +72,35 @@ public class ProvinceLoader {
         Thread.ofVirtual().name("province-loader").start(this::loadIfNeeded);
     }
 
+    private Instant complete(long runId, Province province, Instant started, long written, long total) {
+        Instant completed = clock.instant();
+        ProvinceSpec spec = province.spec();
+        runs.complete(runId, province.clinics().size(), province.professionals().size(), written, completed);
+        status.set(new LoadStatus(LoadStatus.Phase.READY, spec.preset().code(), spec.seed(), written, total, province.clinics().size(),
+                province.professionals().size(), Optional.of(started), Optional.of(completed), Optional.empty()));
+        events.publishEvent(new ProvinceProvisioned(spec));
+        return completed;
+    }
+
+    /** Each clinic is known to the systems it publishes through, with its professionals. */
+    private static List<SourceRef> sourceRefs(Province province) {
+        Map<ClinicId, Clinic> clinics = new HashMap<>();
+        List<SourceRef> refs = new ArrayList<>();
+        for (Clinic clinic : province.clinics()) {
+            clinics.put(clinic.id(), clinic);
+            for (SourceSystem system : clinic.systems()) {
+                refs.add(new SourceRef(system, SourceRef.Kind.SITE, province.siteRef(system, clinic.id()), clinic.id().value()));
+            }
+        }
+        for (Professional professional : province.professionals()) {
+            for (SourceSystem system : clinics.get(professional.clinic()).systems()) {
+                refs.add(new SourceRef(system, SourceRef.Kind.PROFESSIONAL, Province.professionalRef(system, professional.id()),
+                        professional.id().value()));
+            }
+        }
+        return refs;
+    }
+
     /** Loads the configured province unless a completed run already did. Returns the final status. */
     public LoadStatus loadIfNeeded() {
         Optional<ProvisioningRuns.Run> latest = runs.latest();
@@ -72,6 +108,8 @@ public class ProvinceLoader {
             ProvisioningRuns.Run run = latest.get();
             status.set(new LoadStatus(LoadStatus.Phase.READY, run.preset(), run.seed(), run.slots(), run.slots(), run.clinics(),
                     run.professionals(), Optional.of(run.startedAt()), run.completedAt(), Optional.empty()));
+            events.publishEvent(new ProvinceProvisioned(new ProvinceSpec(Preset.fromCode(run.preset()), run.seed(), run.firstDay(),
+                    run.weeks())));
             if (!run.preset().equals(properties.preset().code()) || run.seed() != properties.seed()) {
                 log.warn("The database holds preset {} (seed {}), not the configured {} (seed {}); keeping it. "
                         + "Point care.data-dir or spring.datasource.url elsewhere to load another.",
@@ -117,7 +155,13 @@ public class ProvinceLoader {
         directory.loadGeography(province.regions(), province.localNetworks(), province.postalAreas());
         directory.addClinics(province.clinics());
         directory.addProfessionals(province.professionals());
+        directory.addSourceRefs(sourceRefs(province));
 
+        if (properties.slots() == ProvisioningProperties.SlotOrigin.SOURCES) {
+            // Slots arrive from the clinics' own systems, through the connectors (the ingestion module).
+            complete(runId, province, started, 0, 0);
+            return;
+        }
         Map<ClinicId, RegionCode> regionOf = new HashMap<>();
         for (Clinic clinic : province.clinics()) {
             regionOf.put(clinic.id(), clinic.region());
@@ -145,10 +189,7 @@ public class ProvinceLoader {
             });
             writer.submit(List.copyOf(chunk));
         }
-        Instant completed = clock.instant();
-        runs.complete(runId, clinics, professionals, written.get(), completed);
-        status.set(new LoadStatus(LoadStatus.Phase.READY, preset, properties.seed(), written.get(), total, clinics, professionals,
-                Optional.of(started), Optional.of(completed), Optional.empty()));
+        Instant completed = complete(runId, province, started, written.get(), total);
         double seconds = Math.max(0.001, (completed.toEpochMilli() - started.toEpochMilli()) / 1000.0);
         log.info("Loaded {} slots in {} s ({} slots/s)", written.get(), String.format("%.1f", seconds),
                 Math.round(written.get() / seconds));

@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The stores on the embedded default: H2, file mode, PostgreSQL compatibility. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "care.provisioning.preset=tiny", "care.provisioning.weeks=1"})
+        "care.provisioning.preset=tiny", "care.provisioning.weeks=1",
+        "care.provisioning.slots=direct", "care.simulation.enabled=false"})
 class H2RepositoryIT extends RepositoryContract {
 
     @DynamicPropertySource

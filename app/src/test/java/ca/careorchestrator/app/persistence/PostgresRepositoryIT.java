@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The stores on the record: PostgreSQL, loaded through COPY. Skipped with a notice without PostgreSQL, unless required. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "care.provisioning.preset=tiny", "care.provisioning.weeks=1"})
+        "care.provisioning.preset=tiny", "care.provisioning.weeks=1",
+        "care.provisioning.slots=direct", "care.simulation.enabled=false"})
 class PostgresRepositoryIT extends RepositoryContract {
 
     private static String url;

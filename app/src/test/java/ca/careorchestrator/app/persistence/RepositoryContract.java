@@ -97,6 +97,40 @@ abstract class RepositoryContract {
         assertThat(status.slotsWritten()).isEqualTo(expected.slotCount());
     }
 
+    private SlotChangeContract changes() {
+        return new SlotChangeContract(availability, jdbc, expected.professionals().getFirst());
+    }
+
+    @Test
+    void aNewListingMakesAFreeSlot() {
+        changes().aNewListingMakesAFreeSlot();
+    }
+
+    @Test
+    void anOlderOrEqualVersionChangesNothing() {
+        changes().anOlderOrEqualVersionChangesNothing();
+    }
+
+    @Test
+    void twoChannelsPublishingOneTimeMakeOneSlotThatEitherCanTake() {
+        changes().twoChannelsPublishingOneTimeMakeOneSlotThatEitherCanTake();
+    }
+
+    @Test
+    void aSlotIsWithdrawnWhenItsLastListingGoes() {
+        changes().aSlotIsWithdrawnWhenItsLastListingGoes();
+    }
+
+    @Test
+    void aFullReadNoticesASlotDeletedSilentlyAndSeeingItAgainRevivesIt() {
+        changes().aFullReadNoticesASlotDeletedSilentlyAndSeeingItAgainRevivesIt();
+    }
+
+    @Test
+    void anyOrderWithDuplicatesConvergesOnTheInOrderState() {
+        changes().anyOrderWithDuplicatesConvergesOnTheInOrderState(40);
+    }
+
     @Test
     void refusesASecondListingUnderTheSameSourceId() {
         String duplicate = "insert into availability_listing (source_system, external_id, slot_id, source_version) "

@@ -33,4 +33,9 @@ public enum Preset {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The preset {@link #code()} names. */
+    public static Preset fromCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
 }

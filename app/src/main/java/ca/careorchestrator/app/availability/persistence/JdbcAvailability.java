@@ -1,10 +1,13 @@
 package ca.careorchestrator.app.availability.persistence;
 
+import ca.careorchestrator.app.availability.ApplyResult;
 import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.availability.SlotCounts;
 import ca.careorchestrator.app.persistence.BulkInsert;
 import ca.careorchestrator.core.availability.Listing;
 import ca.careorchestrator.core.availability.Slot;
+import ca.careorchestrator.core.availability.SlotChange;
+import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.sql.Timestamp;
@@ -16,9 +19,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class JdbcAvailability implements Availability {
@@ -37,9 +42,24 @@ class JdbcAvailability implements Availability {
     private record Counted(Instant from, Map<RegionCode, SlotCounts> counts) {
     }
 
-    JdbcAvailability(JdbcClient jdbc, BulkInsert bulk) {
+    private final ChangeApplier changes;
+
+    JdbcAvailability(JdbcClient jdbc, BulkInsert bulk, JdbcTemplate template, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.bulk = bulk;
+        this.changes = new ChangeApplier(jdbc, template, transaction);
+    }
+
+    @Override
+    public ApplyResult apply(SourceSystem source, List<SlotChange> batch, long readGeneration) {
+        lastCount.set(null);
+        return changes.apply(source, batch, readGeneration);
+    }
+
+    @Override
+    public int withdrawUnseen(SourceSystem source, long readGeneration, Instant from) {
+        lastCount.set(null);
+        return changes.withdrawUnseen(source, readGeneration, from);
     }
 
     @Override
@@ -99,6 +119,7 @@ class JdbcAvailability implements Availability {
     @Transactional
     public void clear() {
         lastCount.set(null);
+        jdbc.sql("delete from availability_tombstone").update();
         jdbc.sql("delete from availability_listing").update();
         jdbc.sql("delete from availability_slot").update();
     }

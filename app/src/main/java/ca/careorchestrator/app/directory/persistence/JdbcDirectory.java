@@ -6,6 +6,8 @@ import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.directory.Page;
 import ca.careorchestrator.app.directory.ProfessionalQuery;
 import ca.careorchestrator.app.directory.RegionOverview;
+import ca.careorchestrator.app.directory.SourceIdentities;
+import ca.careorchestrator.app.directory.SourceRef;
 import ca.careorchestrator.app.persistence.BulkInsert;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicId;
@@ -270,9 +272,36 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public void addSourceRefs(List<SourceRef> refs) {
+        bulk.insert(new BulkInsert.Batch("directory_source_ref", List.of("source_system", "kind", "ref", "target_id"),
+                refs.stream().map(r -> new Object[] {r.source().name(), r.kind().name(), r.ref(), r.target()}).toList()));
+    }
+
+    @Override
+    public SourceIdentities sourceIdentities(SourceSystem source) {
+        Map<String, ClinicId> sites = new HashMap<>();
+        jdbc.sql("select ref, target_id from directory_source_ref where source_system = :source and kind = 'SITE'")
+                .param("source", source.name())
+                .query(rs -> {
+                    sites.put(rs.getString("ref"), new ClinicId(rs.getObject("target_id", UUID.class)));
+                });
+        Map<String, SourceIdentities.Staff> staff = new HashMap<>();
+        jdbc.sql("""
+                        select r.ref, p.id, p.clinic_id, p.profession from directory_source_ref r
+                        join directory_professional p on p.id = r.target_id
+                        where r.source_system = :source and r.kind = 'PROFESSIONAL'""")
+                .param("source", source.name())
+                .query(rs -> {
+                    staff.put(rs.getString("ref"), new SourceIdentities.Staff(new ProfessionalId(rs.getObject("id", UUID.class)),
+                            new ClinicId(rs.getObject("clinic_id", UUID.class)), Profession.valueOf(rs.getString("profession"))));
+                });
+        return new SourceIdentities(sites, staff);
+    }
+
+    @Override
     @Transactional
     public void clear() {
-        for (String table : List.of("directory_professional", "directory_clinic_system", "directory_clinic",
+        for (String table : List.of("directory_source_ref", "directory_professional", "directory_clinic_system", "directory_clinic",
                 "directory_postal_area", "directory_local_network", "directory_region")) {
             jdbc.sql("delete from " + table).update();
         }

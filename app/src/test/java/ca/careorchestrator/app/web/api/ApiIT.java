@@ -27,7 +27,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The JSON API and the problem catalogue over real HTTP, on the embedded database with the tiny province. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "care.provisioning.preset=tiny", "care.provisioning.weeks=2"})
+        "care.provisioning.preset=tiny", "care.provisioning.weeks=2",
+        "care.provisioning.slots=direct", "care.simulation.enabled=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiIT {
 

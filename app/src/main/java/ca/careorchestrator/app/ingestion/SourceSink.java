@@ -1,0 +1,110 @@
+package ca.careorchestrator.app.ingestion;
+
+import ca.careorchestrator.app.availability.ApplyResult;
+import ca.careorchestrator.app.availability.Availability;
+import ca.careorchestrator.connector.spi.Outcome;
+import ca.careorchestrator.connector.spi.RecordSink;
+import ca.careorchestrator.connector.spi.SourceRecord;
+import ca.careorchestrator.core.availability.SlotChange;
+import ca.careorchestrator.core.care.SourceSystem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One source's way into the store: normalizes a delivered batch, applies what maps, quarantines the rest,
+ * in that order, before answering. For a push source a batch is one message and is all or nothing: if any
+ * record of it cannot be used, nothing is applied and the answer is {@link Outcome.Rejected} (the connector
+ * NACKs). For a pull source the usable records are applied and the rest quarantined.
+ */
+final class SourceSink implements RecordSink {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceSink.class);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SourceSystem source;
+    private final boolean atomicBatches;
+    private final Normalizer normalizer;
+    private final Availability availability;
+    private final Quarantine quarantine;
+    private final Clock clock;
+    private final Timer applyTimer;
+    private volatile long readGeneration;
+    final AtomicLong recordsIn = new AtomicLong();
+    final AtomicLong applied = new AtomicLong();
+    final AtomicLong stale = new AtomicLong();
+    final AtomicLong quarantined = new AtomicLong();
+    final AtomicLong lastDeliveryMillis = new AtomicLong();
+
+    SourceSink(SourceSystem source, boolean atomicBatches, Normalizer normalizer, Availability availability, Quarantine quarantine,
+            Clock clock, MeterRegistry meters) {
+        this.source = source;
+        this.atomicBatches = atomicBatches;
+        this.normalizer = normalizer;
+        this.availability = availability;
+        this.quarantine = quarantine;
+        this.clock = clock;
+        this.applyTimer = Timer.builder("care.ingestion.apply").tag("source", source.name())
+                .description("Normalizing and applying one delivered batch").publishPercentiles(0.5, 0.99).register(meters);
+        meters.more().counter("care.ingestion.records", List.of(io.micrometer.core.instrument.Tag.of("source", source.name())), recordsIn);
+        meters.more().counter("care.ingestion.quarantined", List.of(io.micrometer.core.instrument.Tag.of("source", source.name())), quarantined);
+    }
+
+    /** The number of the read under way (see {@link Availability#apply}). */
+    void readGeneration(long generation) {
+        this.readGeneration = generation;
+    }
+
+    @Override
+    public Outcome deliver(List<SourceRecord> batch) {
+        return applyTimer.record(() -> deliverTimed(batch));
+    }
+
+    private Outcome deliverTimed(List<SourceRecord> batch) {
+        List<SlotChange> changes = new ArrayList<>(batch.size());
+        List<Quarantine.Incoming> rejects = new ArrayList<>();
+        for (SourceRecord record : batch) {
+            switch (normalizer.normalize(source, record)) {
+                case Normalizer.Normalized.Change change -> changes.add(change.change());
+                case Normalizer.Normalized.Nothing nothing -> {
+                }
+                case Normalizer.Normalized.Quarantine q -> rejects.add(new Quarantine.Incoming(source, q.externalId(), q.reason(),
+                        record.raw(), record instanceof SourceRecord.SlotSeen ? JSON.writeValueAsString(record) : null));
+            }
+        }
+        try {
+            if (atomicBatches && !rejects.isEmpty()) {
+                quarantine.add(rejects, clock.instant());
+                count(batch.size(), ApplyResult.NONE, rejects.size());
+                Quarantine.Incoming first = rejects.getFirst();
+                return new Outcome.Rejected(first.externalId(), first.reason(), first.rawPayload());
+            }
+            ApplyResult result = availability.apply(source, changes, readGeneration);
+            if (!rejects.isEmpty()) {
+                quarantine.add(rejects, clock.instant());
+            }
+            count(batch.size(), result, rejects.size());
+            return Outcome.Ok.delivered(batch.size());
+        } catch (DataAccessException e) {
+            // The store is busy or down: nothing of this batch was kept; the source sends it again.
+            log.warn("{}: applying a batch of {} failed: {}", source, batch.size(), e.getMessage());
+            return new Outcome.RetryAfter(Duration.ofSeconds(1), "store unavailable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void count(int records, ApplyResult result, int rejected) {
+        recordsIn.addAndGet(records);
+        applied.addAndGet(result.applied());
+        stale.addAndGet(result.stale());
+        quarantined.addAndGet(rejected);
+        lastDeliveryMillis.set(clock.millis());
+    }
+}
