@@ -6,10 +6,13 @@ import ca.careorchestrator.connector.spi.Connector;
 import ca.careorchestrator.connector.spi.Outcome;
 import ca.careorchestrator.connector.spi.PullConnector;
 import ca.careorchestrator.connector.spi.PushConnector;
+import ca.careorchestrator.connector.spi.SourceRecord;
+import ca.careorchestrator.connector.spi.WebhookConnector;
 import ca.careorchestrator.core.care.SourceSystem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,6 +78,24 @@ final class SourceWorker {
         if (connector instanceof PullConnector) {
             thread = Thread.ofVirtual().name("source-" + source.name().toLowerCase(java.util.Locale.ROOT)).start(this::loop);
         }
+    }
+
+    /** Whether this source's connector takes HTTP notifications. */
+    boolean takesNotifications() {
+        return connector instanceof WebhookConnector;
+    }
+
+    /** A notification the source posted to us: translated by the connector, applied like a pulled batch. */
+    Outcome notification(String contentType, byte[] body) {
+        List<SourceRecord> records = ((WebhookConnector) connector).translateNotification(contentType, body);
+        sink.readGeneration(0);
+        Outcome outcome = sink.deliver(records);
+        if (outcome instanceof Outcome.Ok && !records.isEmpty()
+                && records.stream().allMatch(r -> r instanceof SourceRecord.Unreadable)) {
+            SourceRecord.Unreadable first = (SourceRecord.Unreadable) records.getFirst();
+            return new Outcome.Rejected(first.externalId(), first.reason(), first.raw());
+        }
+        return outcome;
     }
 
     /** Read now (an operator's "sync now"); {@code full} asks for a full read. */

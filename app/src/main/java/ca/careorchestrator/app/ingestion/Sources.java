@@ -114,6 +114,28 @@ public class Sources {
         return true;
     }
 
+    /** What became of a notification a source posted. */
+    public sealed interface Notified {
+        record Handled(ca.careorchestrator.connector.spi.Outcome outcome) implements Notified {
+        }
+
+        /** The source is not connected, or its connector takes no notifications. */
+        record NotAccepted() implements Notified {
+        }
+    }
+
+    /** A source posted a notification (webhook): its connector translates it, the sink applies it. */
+    public Notified notification(SourceSystem system, String contentType, byte[] body) {
+        SourceWorker worker;
+        synchronized (this) {
+            worker = workers.get(system);
+        }
+        if (worker == null || !worker.takesNotifications()) {
+            return new Notified.NotAccepted();
+        }
+        return new Notified.Handled(worker.notification(contentType, body));
+    }
+
     /** Reads the mapping tables again (after an operator fixed one) and forgets cached directory names. */
     public void reloadMappings() {
         normalizer.useMappings(MappingTables.load(properties.mappingsDir(), serviceTypes));

@@ -28,6 +28,8 @@ public enum Problem {
     SOURCE_NOT_CONNECTED("source-not-connected", 404),
     QUARANTINE_ENTRY_NOT_FOUND("quarantine-entry-not-found", 404),
     QUARANTINE_ENTRY_RESOLVED("quarantine-entry-resolved", 409),
+    NOTIFICATION_REJECTED("notification-rejected", 422),
+    SOURCE_BUSY("source-busy", 503),
     CLINIC_NOT_FOUND("clinic-not-found", 404),
     NOT_FOUND("not-found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),

@@ -78,7 +78,7 @@ public class ProvinceLoader {
         runs.complete(runId, province.clinics().size(), province.professionals().size(), written, completed);
         status.set(new LoadStatus(LoadStatus.Phase.READY, spec.preset().code(), spec.seed(), written, total, province.clinics().size(),
                 province.professionals().size(), Optional.of(started), Optional.of(completed), Optional.empty()));
-        events.publishEvent(new ProvinceProvisioned(spec));
+        events.publishEvent(new ProvinceProvisioned(spec, properties.slots() == ProvisioningProperties.SlotOrigin.SOURCES));
         return completed;
     }
 
@@ -109,7 +109,7 @@ public class ProvinceLoader {
             status.set(new LoadStatus(LoadStatus.Phase.READY, run.preset(), run.seed(), run.slots(), run.slots(), run.clinics(),
                     run.professionals(), Optional.of(run.startedAt()), run.completedAt(), Optional.empty()));
             events.publishEvent(new ProvinceProvisioned(new ProvinceSpec(Preset.fromCode(run.preset()), run.seed(), run.firstDay(),
-                    run.weeks())));
+                    run.weeks()), properties.slots() == ProvisioningProperties.SlotOrigin.SOURCES));
             if (!run.preset().equals(properties.preset().code()) || run.seed() != properties.seed()) {
                 log.warn("The database holds preset {} (seed {}), not the configured {} (seed {}); keeping it. "
                         + "Point care.data-dir or spring.datasource.url elsewhere to load another.",

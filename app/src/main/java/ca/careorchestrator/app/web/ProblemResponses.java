@@ -42,7 +42,9 @@ class ProblemResponses {
 
     @ExceptionHandler(ProblemException.class)
     Object problem(ProblemException e, HttpServletRequest request, Locale locale) {
-        return render(e.problem(), e.arguments(), request, locale, new HttpHeaders());
+        HttpHeaders headers = new HttpHeaders();
+        e.retryAfter().ifPresent(delay -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
+        return render(e.problem(), e.arguments(), request, locale, headers);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

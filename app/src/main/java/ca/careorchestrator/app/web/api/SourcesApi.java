@@ -101,6 +101,27 @@ class SourcesApi {
         }
     }
 
+    @PostMapping(path = "/sources/{source}/notifications", consumes = org.springframework.http.MediaType.ALL_VALUE)
+    @Operation(summary = "A source's push notification (e.g. a FHIR rest-hook subscription bundle), applied before the answer")
+    org.springframework.http.ResponseEntity<Map<String, Object>> notification(@PathVariable String source,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType,
+            @org.springframework.web.bind.annotation.RequestBody byte[] body) {
+        SourceSystem system = system(source);
+        return switch (sources.notification(system, contentType == null ? "" : contentType, body)) {
+            case Sources.Notified.NotAccepted none -> throw new ProblemException(Problem.SOURCE_NOT_CONNECTED, system.name());
+            case Sources.Notified.Handled handled -> switch (handled.outcome()) {
+                case ca.careorchestrator.connector.spi.Outcome.Ok ok ->
+                        org.springframework.http.ResponseEntity.accepted().body(Map.of("records", ok.recordsRead()));
+                case ca.careorchestrator.connector.spi.Outcome.Rejected rejected ->
+                        throw new ProblemException(Problem.NOTIFICATION_REJECTED, system.name(), rejected.reason());
+                case ca.careorchestrator.connector.spi.Outcome.RetryAfter retry -> throw new ProblemException(Problem.SOURCE_BUSY,
+                        system.name()).retryAfter(retry.delay());
+                case ca.careorchestrator.connector.spi.Outcome.PermanentFailure failure ->
+                        throw new ProblemException(Problem.NOTIFICATION_REJECTED, system.name(), failure.reason());
+            };
+        };
+    }
+
     @GetMapping("/quarantine")
     @Operation(summary = "Quarantined records, newest first, with reason and payload as received")
     QuarantinePageJson quarantine(@RequestParam(required = false) String source, @RequestParam(required = false) String status,
