@@ -230,11 +230,26 @@ final class ScheduleMessages implements AutoCloseable {
         t.set(resources + "LOCATION_RESOURCE(0)/AIL-3-6", "C");
         String name = clinicNames.get(slot.clinic());
         if (name != null) {
-            t.set(resources + "LOCATION_RESOURCE(0)/AIL-3-9", name);
+            t.set(resources + "LOCATION_RESOURCE(0)/AIL-3-9", storable(name));
         }
         if (slot.modalityCode() != null) {
             t.set(resources + "LOCATION_RESOURCE(0)/AIL-4-1", slot.modalityCode());
         }
+    }
+
+    /**
+     * A name as this system can hold it: a Latin-1 system has no typographic dashes or quotes (its users typed
+     * plain ones), and anything else it cannot encode becomes '?', as such systems store it.
+     */
+    String storable(String text) {
+        if (profile.charset().newEncoder().canEncode(text)) {
+            return text;
+        }
+        String plain = text.replace('\u2013', '-').replace('\u2014', '-').replace('\u2019', '\'').replace('\u00a0', ' ');
+        StringBuilder out = new StringBuilder(plain.length());
+        var encoder = profile.charset().newEncoder();
+        plain.codePoints().forEach(c -> out.append(encoder.canEncode(Character.toString(c)) ? Character.toString(c) : "?"));
+        return out.toString();
     }
 
     private <M extends Message> M create(M message) {

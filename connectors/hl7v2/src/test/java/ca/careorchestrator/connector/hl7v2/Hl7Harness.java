@@ -53,12 +53,18 @@ final class Hl7Harness implements SourceHarness {
     }
 
     Hl7Harness(SourceSystem system) throws Exception {
+        this(system, Map.of());
+    }
+
+    /** With connector settings of the test's own ({@code mllp.query-page-size}, ...). */
+    Hl7Harness(SourceSystem system, Map<String, String> extraSettings) throws Exception {
         String firstClinic = province().clinics().stream().filter(c -> c.systems().contains(system)).findFirst().orElseThrow().id().toString();
         platform = SimulatedPlatform.of(province(), system, clock, clinic -> clinic.id().toString().equals(firstClinic));
         simulator = new Hl7Simulator(platform, 0);
         simulator.start();
         Map<String, String> settings = new HashMap<>(simulator.connectorSettings());
         settings.put("mllp.listen-port", "0");
+        settings.putAll(extraSettings);
         connector = new Hl7v2Connector(new SourceConfig(system, simulator.endpoint(), settings, Duration.ofSeconds(5), clock));
         connector.listen(batch -> sink.get().deliver(batch));
         simulator.pushTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), connector.localPort()));
@@ -114,6 +120,12 @@ final class Hl7Harness implements SourceHarness {
             return new Outcome.Rejected(null, first.reason(), first.message());
         }
         return Outcome.Ok.delivered(report.accepted());
+    }
+
+    /** The simulator publishes every slot (SIU^S12 Open or Booked) to {@code target}. */
+    PushReport pushAll(RecordSink target) throws InterruptedException {
+        sink.set(target);
+        return simulator.pushAll();
     }
 
     /** A full read: SQM^S25 and its SQR^S25 pages. */
