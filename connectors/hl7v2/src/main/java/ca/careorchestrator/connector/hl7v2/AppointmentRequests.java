@@ -115,7 +115,7 @@ final class AppointmentRequests {
             return switch (kind) {
                 case BOOK -> {
                     // SRR SCH-2 filler appointment ID: how the filler names the appointment it made.
-                    Segment sch = (Segment) t.getSegment("/.SCH");
+                    Segment sch = t.getSegment("/.SCH");
                     String appointment = Hl7Codec.joined(sch, 2, 4);
                     yield appointment == null ? new BookingAnswer.Unknown("SRR^S01 accepted without SCH-2 for " + subject)
                             : new BookingAnswer.Booked(appointment);
