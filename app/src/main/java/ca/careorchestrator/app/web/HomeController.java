@@ -1,5 +1,7 @@
 package ca.careorchestrator.app.web;
 
+import ca.careorchestrator.app.ingestion.SourceStatus;
+import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.LoadStatus;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import java.util.List;
@@ -14,10 +16,19 @@ class HomeController {
 
     private final RegionSupply supply;
     private final ProvinceLoader loader;
+    private final Sources sources;
 
-    HomeController(RegionSupply supply, ProvinceLoader loader) {
+    HomeController(RegionSupply supply, ProvinceLoader loader, Sources sources) {
         this.supply = supply;
         this.loader = loader;
+        this.sources = sources;
+    }
+
+    /** How far the sources are: how many are up to date, syncing, failing, and records received so far. */
+    record SourcesSummary(int total, int upToDate, int syncing, int failing, long recordsIn) {
+        boolean syncingNow() {
+            return syncing > 0;
+        }
     }
 
     @GetMapping("/")
@@ -35,6 +46,12 @@ class HomeController {
                     rows.stream().mapToLong(RegionSupply.Row::futureSlots).sum(),
                     rows.stream().mapToLong(RegionSupply.Row::freeSlots).sum()));
         }
+        List<SourceStatus> statuses = sources.statuses();
+        model.addAttribute("sources", new SourcesSummary(statuses.size(),
+                (int) statuses.stream().filter(s -> s.phase() == SourceStatus.Phase.UP).count(),
+                (int) statuses.stream().filter(s -> s.phase() == SourceStatus.Phase.INITIAL_SYNC).count(),
+                (int) statuses.stream().filter(s -> s.phase() == SourceStatus.Phase.RETRYING || s.phase() == SourceStatus.Phase.DOWN).count(),
+                statuses.stream().mapToLong(SourceStatus::recordsIn).sum()));
         model.addAttribute("numbers", new NumberFormatter(locale));
         return "home";
     }

@@ -66,37 +66,48 @@ public final class SimulatedPlatform {
 
     /** As {@link #of(Province, SourceSystem, Clock)}, for the clinics {@code keep} accepts only (small test sources). */
     public static SimulatedPlatform of(Province province, SourceSystem system, Clock clock, Predicate<Clinic> keep) {
-        List<Clinic> clinics = province.clinics().stream().filter(c -> c.systems().contains(system)).filter(keep).toList();
-        SimulatedPlatform platform = new SimulatedPlatform(system, clock, clinics);
+        return build(province, Set.of(system), clock, keep).get(system);
+    }
+
+    /** A platform for every system the province's clinics use, built in one pass over the slots. */
+    public static Map<SourceSystem, SimulatedPlatform> allOf(Province province, Clock clock) {
+        Set<SourceSystem> used = EnumSet.noneOf(SourceSystem.class);
+        province.clinics().forEach(c -> used.addAll(c.systems()));
+        return build(province, used, clock, clinic -> true);
+    }
+
+    private static Map<SourceSystem, SimulatedPlatform> build(Province province, Set<SourceSystem> systems, Clock clock,
+            Predicate<Clinic> keep) {
+        Map<SourceSystem, SimulatedPlatform> platforms = new java.util.EnumMap<>(SourceSystem.class);
         Set<ClinicId> kept = new java.util.HashSet<>();
-        clinics.forEach(c -> kept.add(c.id()));
+        for (SourceSystem system : systems) {
+            List<Clinic> clinics = province.clinics().stream().filter(c -> c.systems().contains(system)).filter(keep).toList();
+            clinics.forEach(c -> kept.add(c.id()));
+            platforms.put(system, new SimulatedPlatform(system, clock, clinics));
+        }
         Map<ProfessionalId, Professional> professionals = new HashMap<>();
         province.professionals().forEach(p -> professionals.put(p.id(), p));
-        Dialect dialect = Dialect.of(system);
         Instant published = clock.instant();
         province.forEachSlot(slot -> {
             if (!kept.contains(slot.clinic())) {
                 return;
             }
-            listing(slot, system).ifPresent(listing -> {
+            for (Listing listing : slot.listings()) {
+                SimulatedPlatform platform = platforms.get(listing.source());
+                if (platform == null) {
+                    continue;
+                }
+                SourceSystem system = listing.source();
+                Dialect dialect = Dialect.of(system);
                 Professional professional = professionals.get(slot.professional());
                 PlatformSlot.Status status = slot.state() instanceof SlotState.Free ? PlatformSlot.Status.FREE : PlatformSlot.Status.BOOKED;
                 platform.slots.put(listing.externalId(), new PlatformSlot(listing.externalId(), 1, 0, published, slot.clinic(),
                         province.siteRef(system, slot.clinic()), Province.professionalRef(system, slot.professional()),
                         dialect.profession(professional.profession()), dialect.service(slot.service()),
                         dialect.modality(slot.modality()), slot.start(), slot.duration(), province.zone(slot.clinic()), status));
-            });
-        });
-        return platform;
-    }
-
-    private static Optional<Listing> listing(Slot slot, SourceSystem system) {
-        for (Listing listing : slot.listings()) {
-            if (listing.source() == system) {
-                return Optional.of(listing);
             }
-        }
-        return Optional.empty();
+        });
+        return platforms;
     }
 
     public SourceSystem system() {

@@ -1,0 +1,111 @@
+package ca.careorchestrator.simulator;
+
+import ca.careorchestrator.core.care.SourceSystem;
+import ca.careorchestrator.simulator.hl7.Hl7Simulator;
+import ca.careorchestrator.simulator.platform.PlatformServer;
+import ca.careorchestrator.simulator.platform.SimulatedPlatform;
+import ca.careorchestrator.simulator.province.Province;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The platforms of a synthetic province, each on its own loopback port (or drop folder), speaking its
+ * protocol: what the orchestrator reads in the default run, and what tests and benchmarks start alone.
+ * {@link #tick} is the clinics' day: desk bookings, cancellations and closures at the given rates, then the
+ * push-based systems send what changed and the export-based ones write a new export.
+ */
+public final class Simulation implements AutoCloseable {
+
+    private static final System.Logger log = System.getLogger(Simulation.class.getName());
+
+    /** What a connector for one simulated system is configured with. */
+    public record Endpoint(SourceSystem system, URI uri, Map<String, String> settings) {
+    }
+
+    private final List<PlatformServer> servers;
+    private final SimulatedPlatform.Rates rates;
+    private final SplittableRandom random;
+
+    private Simulation(List<PlatformServer> servers, SimulatedPlatform.Rates rates, long seed) {
+        this.servers = List.copyOf(servers);
+        this.rates = rates;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Starts a server for every system the province's clinics use; ports are ephemeral. */
+    public static Simulation start(Province province, Clock clock, SimulatedPlatform.Rates rates, Path workDir) throws IOException {
+        List<PlatformServer> servers = new ArrayList<>();
+        try {
+            for (SimulatedPlatform platform : SimulatedPlatform.allOf(province, clock).values()) {
+                PlatformServer server = server(province, platform, workDir);
+                server.start();
+                servers.add(server);
+            }
+        } catch (IOException | RuntimeException e) {
+            servers.forEach(PlatformServer::close);
+            throw e;
+        }
+        return new Simulation(servers, rates, province.spec().seed());
+    }
+
+    private static PlatformServer server(Province province, SimulatedPlatform platform, Path workDir) throws IOException {
+        return switch (platform.system().protocol()) {
+            case HL7V2_MLLP -> {
+                Hl7Simulator hl7 = new Hl7Simulator(platform, 0);
+                // The orchestrator's listener for this system: a free loopback port, named before either side starts.
+                hl7.pushTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()));
+                yield hl7;
+            }
+            case FHIR_R4, SMART_BULK, ICALENDAR, CSV_DROP -> throw new UnsupportedOperationException(platform.system().protocol().name());
+        };
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Endpoint> endpoints() {
+        return servers.stream().map(s -> new Endpoint(s.platform().system(), s.endpoint(), s.connectorSettings())).toList();
+    }
+
+    public List<PlatformServer> servers() {
+        return servers;
+    }
+
+    /** {@code elapsed} of the clinics' day passes; push and export systems then send what changed. */
+    public void tick(Duration elapsed) {
+        for (PlatformServer server : servers) {
+            server.platform().advance(elapsed, rates, random);
+            try {
+                if (server instanceof Hl7Simulator hl7) {
+                    hl7.pushPending();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.log(System.Logger.Level.WARNING, "{0}: sending changes failed: {1}", server.platform().system(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(PlatformServer::close);
+    }
+}
