@@ -82,6 +82,11 @@ class PlatformSimulation {
         }
     }
 
+    /** The running simulation, once started (tests drive its platforms). */
+    java.util.Optional<Simulation> simulation() {
+        return java.util.Optional.ofNullable(simulation);
+    }
+
     @PreDestroy
     synchronized void stop() {
         if (ticker != null) {
