@@ -37,6 +37,9 @@ final class PartReader {
     }
 
     Reading read(FeedParts.Part part) throws Unusable {
+        if (part.kind() == FeedParts.Kind.BROKEN) {
+            throw new Unusable(part.problem());
+        }
         ICalComponent component;
         try {
             component = ICalComponent.parse(part.text());
@@ -46,7 +49,7 @@ final class PartReader {
         return switch (part.kind()) {
             case AVAILABLE -> available(component, part.text());
             case EVENT -> event(component, part.text());
-            case BROKEN -> throw new Unusable(part.problem());
+            case BROKEN -> throw new IllegalStateException("broken parts are not parsed");
         };
     }
 
