@@ -40,14 +40,12 @@ final class FeedParts {
         Deque<String> open = new ArrayDeque<>();
         Component current = null;
         StringBuilder child = null;
-        for (String line : feed.split("\r\n|\n|\r")) {
+        for (String line : (Iterable<String>) feed.lines()::iterator) {
             if (line.isEmpty()) {
                 continue;
             }
-            boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
-            String upper = continuation ? "" : line.toUpperCase(Locale.ROOT);
-            if (upper.startsWith("BEGIN:")) {
-                String name = upper.substring(6).trim();
+            if (line.regionMatches(true, 0, "BEGIN:", 0, 6)) {
+                String name = line.substring(6).trim().toUpperCase(Locale.ROOT);
                 if (open.isEmpty()) {
                     // A feed may lack its BEGIN:VCALENDAR line: its components are read all the same.
                     open.push("VCALENDAR");
@@ -81,8 +79,8 @@ final class FeedParts {
                 open.push(name);
                 continue;
             }
-            if (upper.startsWith("END:")) {
-                String name = upper.substring(4).trim();
+            if (line.regionMatches(true, 0, "END:", 0, 4)) {
+                String name = line.substring(4).trim().toUpperCase(Locale.ROOT);
                 if (!open.contains(name)) {
                     if (current != null) {
                         current.problem = "END:" + name + " without its BEGIN";
