@@ -1,7 +1,9 @@
 package ca.careorchestrator.simulator;
 
 import ca.careorchestrator.core.care.SourceSystem;
+import ca.careorchestrator.simulator.csv.OscarCsvSimulator;
 import ca.careorchestrator.simulator.hl7.Hl7Simulator;
+import ca.careorchestrator.simulator.ical.ChronometricSimulator;
 import ca.careorchestrator.simulator.platform.PlatformServer;
 import ca.careorchestrator.simulator.platform.SimulatedPlatform;
 import ca.careorchestrator.simulator.province.Province;
@@ -11,11 +13,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -36,11 +40,17 @@ public final class Simulation implements AutoCloseable {
     private final List<PlatformServer> servers;
     private final SimulatedPlatform.Rates rates;
     private final SplittableRandom random;
+    private final Map<PlatformServer, Long> exported = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Simulation(List<PlatformServer> servers, SimulatedPlatform.Rates rates, long seed) {
         this.servers = List.copyOf(servers);
         this.rates = rates;
         this.random = new SplittableRandom(seed);
+        for (PlatformServer server : servers) {
+            if (server instanceof OscarCsvSimulator) {
+                exported.put(server, server.platform().sequence());
+            }
+        }
     }
 
     /** Starts a server for every system the province's clinics use; ports are ephemeral. */
@@ -51,6 +61,9 @@ public final class Simulation implements AutoCloseable {
                 PlatformServer server = server(province, platform, workDir);
                 server.start();
                 servers.add(server);
+                if (server instanceof OscarCsvSimulator csv) {
+                    csv.export(); // the export the clinic's EMR made before we connected
+                }
             }
         } catch (IOException | RuntimeException e) {
             servers.forEach(PlatformServer::close);
@@ -67,7 +80,10 @@ public final class Simulation implements AutoCloseable {
                 hl7.pushTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()));
                 yield hl7;
             }
-            case FHIR_R4, SMART_BULK, ICALENDAR, CSV_DROP -> throw new UnsupportedOperationException(platform.system().protocol().name());
+            case ICALENDAR -> new ChronometricSimulator(platform, 0);
+            case CSV_DROP -> new OscarCsvSimulator(platform, workDir.resolve(platform.system().name().toLowerCase(Locale.ROOT) + "-drop"),
+                    StandardCharsets.ISO_8859_1);
+            case FHIR_R4, SMART_BULK -> throw new UnsupportedOperationException(platform.system().protocol().name());
         };
     }
 
@@ -92,13 +108,18 @@ public final class Simulation implements AutoCloseable {
         for (PlatformServer server : servers) {
             server.platform().advance(elapsed, rates, random);
             try {
+                long before = exported.getOrDefault(server, -1L);
                 if (server instanceof Hl7Simulator hl7) {
                     hl7.pushPending();
+                } else if (server instanceof OscarCsvSimulator csv && server.platform().sequence() != before) {
+                    // An EMR export is a whole schedule: write one only when something changed.
+                    csv.export();
+                    exported.put(server, server.platform().sequence());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 log.log(System.Logger.Level.WARNING, "{0}: sending changes failed: {1}", server.platform().system(), e.getMessage());
             }
         }
