@@ -185,9 +185,9 @@ public final class BonjourSanteSimulator implements PlatformServer {
                 case "/bulk/Slot.ndjson" -> slots(exchange, since);
                 default -> send(exchange, 404, "application/fhir+json", SmartResources.outcome("not-found", "no such file"));
             }
+            exchange.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
             exchange.close();
         }
     }
@@ -315,16 +315,24 @@ public final class BonjourSanteSimulator implements PlatformServer {
         }
     }
 
-    /** Promises the whole body, writes half, then closes: the client sees the connection drop mid-body. */
+    /**
+     * Promises the whole body, writes half, then fails the exchange: the JDK server closes the connection of an
+     * exchange whose handler throws, so the client sees the connection drop mid-body.
+     */
     private static void reset(HttpExchange exchange, byte[] body) throws IOException {
         exchange.sendResponseHeaders(200, Math.max(body.length, 2));
         OutputStream out = exchange.getResponseBody();
         out.write(body, 0, body.length / 2);
         out.flush();
-        try {
-            out.close();
-        } catch (IOException expected) {
-            // "insufficient bytes written to stream": the server closes the connection, which is the point.
+        throw new SimulatedReset();
+    }
+
+    /** Thrown out of the handler on purpose (CONNECTION_RESET). */
+    private static final class SimulatedReset extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedReset() {
+            super("simulated connection reset");
         }
     }
 

@@ -254,7 +254,16 @@ final class SmartBulkConnector implements PullConnector {
         }
     }
 
-    private static Outcome lost(String what, IOException e) {
+    /**
+     * A lost connection or a timeout is the source's trouble: retry later. java.net.http has no idle timeout on a
+     * body being read; the runtime bounds a stalled read by interrupting the pull, which surfaces here.
+     */
+    private static Outcome lost(String what, IOException e) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            InterruptedException interrupted = new InterruptedException("pull interrupted while reading " + what);
+            interrupted.initCause(e);
+            throw interrupted;
+        }
         String kind = e instanceof HttpTimeoutException ? "timed out" : "connection lost";
         return new Outcome.RetryAfter(DEFAULT_RETRY, "reading " + what + ": " + kind + " (" + e.getMessage() + ")");
     }
