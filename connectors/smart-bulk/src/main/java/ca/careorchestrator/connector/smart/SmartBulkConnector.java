@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * {@code _since} in its {@code request} published everything: that read is reported {@link Coverage#FULL}.
  * A {@code Cache-Control: max-age} on the manifest is honoured: within it, an incremental pull does not ask.
  *
- * <p>Settings: {@code smart.zone} (IANA zone the publisher's sites are in when a Location does not say;
+ * <p>Settings: {@code smart.since} ({@code auto}, the default: the manifest's {@code request} echo decides;
+ * {@code trusted}: the publisher honours {@code _since} even if its echo does not show it; {@code off}: never
+ * ask {@code _since}, every new publication is read whole), {@code smart.zone} (IANA zone the publisher's sites are in when a Location does not say;
  * default America/Montreal; only used to count contradicting offsets), {@code smart.professional-extension}
  * and {@code smart.modality-extension} (the publisher's extension URLs carrying those codes, if any),
  * {@code smart.batch-size} (default 500).
@@ -59,7 +61,13 @@ final class SmartBulkConnector implements PullConnector {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*(\\d+)");
     private static final List<String> READ_ORDER = List.of("Location", "Schedule", "Slot");
 
+    /** How far to trust a publisher with {@code _since} (setting {@code smart.since}). */
+    enum SincePolicy {
+        AUTO, TRUSTED, OFF
+    }
+
     private final URI manifestUrl;
+    private final SincePolicy sincePolicy;
     private final Duration timeout;
     private final Clock clock;
     private final int batchSize;
@@ -71,6 +79,7 @@ final class SmartBulkConnector implements PullConnector {
 
     SmartBulkConnector(SourceConfig config) {
         this.manifestUrl = config.endpoint();
+        this.sincePolicy = SincePolicy.valueOf(config.setting("smart.since", "auto").toUpperCase(java.util.Locale.ROOT));
         this.timeout = config.timeout();
         this.clock = config.clock();
         this.batchSize = Integer.parseInt(config.setting("smart.batch-size", "500"));
@@ -101,7 +110,7 @@ final class SmartBulkConnector implements PullConnector {
             // The publisher said its manifest stays fresh until then: asking again would only cost it a request.
             return new Outcome.Ok(0, from, Coverage.CHANGES);
         }
-        URI url = since == null ? manifestUrl : withSince(manifestUrl, since.transactionTime());
+        URI url = since == null || sincePolicy == SincePolicy.OFF ? manifestUrl : withSince(manifestUrl, since.transactionTime());
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET()
                 .header("Accept", "application/fhir+json, application/json");
         if (since != null && since.lastModified() != null) {
@@ -138,7 +147,13 @@ final class SmartBulkConnector implements PullConnector {
             // The publisher ignored If-Modified-Since but its transactionTime says nothing was published since.
             return new Outcome.Ok(0, next, Coverage.CHANGES);
         }
-        Coverage coverage = since != null && manifest.answersSince() ? Coverage.CHANGES : Coverage.FULL;
+        // The SMART spec lets a publisher ignore _since; the FHIR bulk-data convention echoes the request it answered.
+        boolean changesOnly = since != null && switch (sincePolicy) {
+            case AUTO -> manifest.answersSince();
+            case TRUSTED -> true;
+            case OFF -> false;
+        };
+        Coverage coverage = changesOnly ? Coverage.CHANGES : Coverage.FULL;
         return readOutputs(manifest, next, coverage, sink);
     }
 

@@ -117,6 +117,13 @@ class ResourceTranslatorTest {
     }
 
     @Test
+    void anOffsetWithHoursOnlyAsInTheSpecsExampleIsRead() {
+        String line = slot("free", "").replace("09:00:00-05:00", "09:00:00-05").replace("09:15:00-05:00", "09:15:00-05");
+
+        assertThat(((SourceRecord.SlotSeen) translator.slot(line, TRANSACTION)).start()).isEqualTo(Instant.parse("2026-01-05T14:00:00Z"));
+    }
+
+    @Test
     void theVersionFallsBackToLastUpdatedThenToTheTransactionTime() {
         String lastUpdated = slot("free", "").replace("{\"versionId\":\"3\"}", "{\"lastUpdated\":\"2026-01-04T13:00:00.250Z\"}");
         String nothing = slot("free", "").replace("{\"versionId\":\"3\"}", "{}");

@@ -117,6 +117,27 @@ class SmartBulkConnectorTest {
     }
 
     @Test
+    void withSinceOffANewPublicationIsReadWhole() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(harness.simulator.connectorSettings());
+        settings.put("smart.since", "off");
+        try (SmartBulkConnector whole = new SmartBulkConnector(new SourceConfig(SourceSystem.BONJOUR_SANTE, harness.simulator.endpoint(),
+                settings, Duration.ofSeconds(5), harness.clock))) {
+            Checkpoint checkpoint = ((Outcome.Ok) whole.pull(Checkpoint.NONE, batch -> Outcome.Ok.delivered(batch.size()))).next();
+            harness.bookAtDesk();
+            harness.clock.advance(Duration.ofSeconds(61));
+            List<SourceRecord> seen = new ArrayList<>();
+
+            Outcome outcome = whole.pull(checkpoint, batch -> {
+                seen.addAll(batch);
+                return Outcome.Ok.delivered(batch.size());
+            });
+
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.Ok.class, ok -> assertThat(ok.coverage()).isEqualTo(Outcome.Coverage.FULL));
+            assertThat(seen.stream().filter(SourceRecord.SlotSeen.class::isInstance).count()).isEqualTo(harness.platform.size());
+        }
+    }
+
+    @Test
     void anUnchangedPublicationAnswers304AndKeepsTheCheckpoint() throws Exception {
         Checkpoint checkpoint = fullRead();
         harness.clock.advance(Duration.ofSeconds(61));
