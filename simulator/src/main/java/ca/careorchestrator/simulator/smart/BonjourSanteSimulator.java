@@ -36,6 +36,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +57,8 @@ import java.util.function.Function;
  * {@code /bulk/Location.ndjson}, {@code /bulk/Schedule.ndjson} and {@code /bulk/Slot.ndjson[?_since=..]}.
  *
  * <ul>
- *   <li>{@code transactionTime} and {@code Last-Modified} are the platform's latest change; a manifest
- *   request whose {@code If-Modified-Since} is not older gets 304. Manifests carry {@code Cache-Control: max-age=60}.</li>
+ *   <li>{@code transactionTime} and {@code Last-Modified} are the platform's latest change (Last-Modified only once
+ *   that second is over); a manifest request whose {@code If-Modified-Since} is not older gets 304. Manifests carry {@code Cache-Control: max-age=60}.</li>
  *   <li>{@code _since}: the Slot file holds only slots changed after that instant, each in its current state; a
  *   slot withdrawn since is published once as {@code entered-in-error} (SMART has no deletion record). Locations
  *   and Schedules are always published whole: they are small and a Slot needs its Schedule. The manifest's
@@ -194,10 +196,15 @@ public final class BonjourSanteSimulator implements PlatformServer {
 
     private void manifest(HttpExchange exchange, Instant since) throws IOException {
         Instant latest = latestChange();
-        exchange.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(latest.atZone(ZoneOffset.UTC)));
+        Instant latestSecond = latest.truncatedTo(ChronoUnit.SECONDS);
         exchange.getResponseHeaders().set("Cache-Control", "max-age=" + MAX_AGE.toSeconds());
+        // An HTTP-date has whole seconds: Last-Modified is only given once the second of the latest change is
+        // over, so a later change always falls in a later second and an If-Modified-Since cannot hide it.
+        if (!latestSecond.plusSeconds(1).isAfter(platform.clock().instant())) {
+            exchange.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(latestSecond.atZone(ZoneOffset.UTC)));
+        }
         String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
-        if (ifModifiedSince != null && !latest.isAfter(httpDate(ifModifiedSince))) {
+        if (ifModifiedSince != null && !latestSecond.isAfter(httpDate(ifModifiedSince))) {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
@@ -237,7 +244,7 @@ public final class BonjourSanteSimulator implements PlatformServer {
 
     private List<String> schedules() {
         Map<ScheduleKey, TreeSet<String>> services = new TreeMap<>(
-                java.util.Comparator.comparing(ScheduleKey::siteRef).thenComparing(ScheduleKey::professionalRef));
+                Comparator.comparing(ScheduleKey::siteRef).thenComparing(ScheduleKey::professionalRef));
         Map<ScheduleKey, String> professions = new HashMap<>();
         platform.forEachSlot(slot -> {
             ScheduleKey key = new ScheduleKey(slot.siteRef(), slot.professionalRef());
@@ -270,7 +277,7 @@ public final class BonjourSanteSimulator implements PlatformServer {
             slots = new ArrayList<>(current.values());
         }
         if (outOfOrder) {
-            java.util.Collections.reverse(slots);
+            Collections.reverse(slots);
         }
         ndjson(exchange, slots, slot -> resources.slot(slot, slotResourceId(slot), scheduleId(slot.siteRef(), slot.professionalRef()),
                 clinics.get(slot.clinic()).phone()), platform.has(FaultMode.MALFORMED_RECORD));

@@ -52,6 +52,7 @@ class BonjourSanteSimulatorTest {
     void start() throws IOException {
         Set<Object> kept = new HashSet<>();
         platform = SimulatedPlatform.of(estrie, SourceSystem.BONJOUR_SANTE, clock, clinic -> kept.contains(clinic.id()) || kept.isEmpty() && kept.add(clinic.id()));
+        clock.advance(Duration.ofSeconds(1));
         simulator = new BonjourSanteSimulator(estrie, platform, 0);
         simulator.start();
     }
@@ -92,6 +93,7 @@ class BonjourSanteSimulatorTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=60");
         assertThat(response.headers().firstValue("Last-Modified")).hasValue("Sun, 04 Jan 2026 14:00:00 GMT");
+        // the platform was published at 14:00:00, the request comes a second later
         JsonNode manifest = JSON.readTree(response.body());
         assertThat(manifest.path("transactionTime").asText()).isEqualTo("2026-01-04T14:00:00Z");
         assertThat(manifest.path("output").findValuesAsText("type")).containsExactly("Location", "Schedule", "Slot");
@@ -106,7 +108,19 @@ class BonjourSanteSimulatorTest {
         deskChange();
         HttpResponse<String> changed = get("/$bulk-publish", "If-Modified-Since", lastModified);
         assertThat(changed.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(changed.body()).path("transactionTime").asText()).isEqualTo("2026-01-04T14:01:00Z");
+        assertThat(JSON.readTree(changed.body()).path("transactionTime").asText()).isEqualTo("2026-01-04T14:01:01Z");
+    }
+
+    @Test
+    void aManifestWithinTheSecondOfTheLatestChangeHasNoLastModified() throws Exception {
+        clock.advance(Duration.ofMillis(200));
+        platform.bookAtDesk(new SplittableRandom(1)).orElseThrow();
+
+        HttpResponse<String> response = get("/$bulk-publish");
+
+        assertThat(response.headers().firstValue("Last-Modified")).isEmpty();
+        clock.advance(Duration.ofMillis(900));
+        assertThat(get("/$bulk-publish").headers().firstValue("Last-Modified")).hasValue("Sun, 04 Jan 2026 14:00:01 GMT");
     }
 
     @Test

@@ -50,6 +50,8 @@ final class BonjourSanteHarness implements SourceHarness {
                 return kept.contains(clinic.id()) || (kept.size() < 2 && kept.add(clinic.id()));
             }
         });
+        // Published a second before the first read, as a live platform would be.
+        clock.advance(Duration.ofSeconds(1));
         simulator = new BonjourSanteSimulator(estrie, platform, 0);
         simulator.start();
         connector = new SmartBulkConnector(new SourceConfig(SourceSystem.BONJOUR_SANTE, simulator.endpoint(),
