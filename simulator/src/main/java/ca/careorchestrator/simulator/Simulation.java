@@ -7,6 +7,7 @@ import ca.careorchestrator.simulator.ical.ChronometricSimulator;
 import ca.careorchestrator.simulator.platform.PlatformServer;
 import ca.careorchestrator.simulator.platform.SimulatedPlatform;
 import ca.careorchestrator.simulator.province.Province;
+import ca.careorchestrator.simulator.smart.BonjourSanteSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -83,7 +84,8 @@ public final class Simulation implements AutoCloseable {
             case ICALENDAR -> new ChronometricSimulator(platform, 0);
             case CSV_DROP -> new OscarCsvSimulator(platform, workDir.resolve(platform.system().name().toLowerCase(Locale.ROOT) + "-drop"),
                     StandardCharsets.ISO_8859_1);
-            case FHIR_R4, SMART_BULK -> throw new UnsupportedOperationException(platform.system().protocol().name());
+            case SMART_BULK -> new BonjourSanteSimulator(province, platform, 0);
+            case FHIR_R4 -> throw new UnsupportedOperationException(platform.system().protocol().name());
         };
     }
 
