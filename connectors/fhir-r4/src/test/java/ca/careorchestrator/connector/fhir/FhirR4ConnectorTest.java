@@ -353,6 +353,33 @@ class FhirR4ConnectorTest {
                 .isBetween(Instant.now().minusSeconds(60), Instant.now()));
     }
 
+    /** Splitting and translating a page of 1,000 Slots: measured and printed, never asserted (STYLE.md). */
+    @Test
+    void readsAPageOfAThousandSlots() throws Exception {
+        String example = FixtureServer.example("slot-example");
+        String[] slots = new String[1000];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = example.replace("\"id\": \"example\"", "\"id\": \"s-" + i + "\"");
+        }
+        String page = bundle("2026-11-20T14:00:00Z", null, slots);
+        FhirSettings settings = FhirSettings.of(new SourceConfig(SourceSystem.RVSQ, URI.create("http://127.0.0.1/fhir"), Map.of(),
+                Duration.ofSeconds(1), Clock.systemUTC()));
+        SourceDirectory directory = new SourceDirectory(true);
+        directory.schedule("example", new SourceDirectory.ScheduleFacts(null, null, "1", "57"));
+        RecordTranslator translator = new RecordTranslator(settings, directory);
+        long best = Long.MAX_VALUE;
+        List<SourceRecord> records = List.of();
+        for (int round = 0; round < 20; round++) {
+            long start = System.nanoTime();
+            records = SearchPage.parse(page, null).entries().stream().map(translator::slot).toList();
+            best = Math.min(best, System.nanoTime() - start);
+        }
+
+        System.out.printf("FHIR connector, 1,000 Slots split and translated (best of 20): %.1f ms, %,d bytes; %d cores, JDK %s%n",
+                best / 1e6, page.length(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+        assertThat(records).hasSize(1000).allSatisfy(r -> assertThat(r).isInstanceOf(SourceRecord.SlotSeen.class));
+    }
+
     @Test
     void theFactoryIsFoundByServiceLoaderForFhirR4() {
         Set<Protocol> protocols = ServiceLoader.load(ConnectorFactory.class).stream().map(p -> p.get().protocol()).collect(Collectors.toSet());
