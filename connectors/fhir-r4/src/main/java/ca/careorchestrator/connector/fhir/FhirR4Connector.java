@@ -60,7 +60,10 @@ final class FhirR4Connector implements PullConnector, BookingConnector {
 
     // ---- pull ---------------------------------------------------------------------------------------------
 
-    /** One pull's progress: records waiting for the sink, how many went, the server's time at the first answer. */
+    /**
+     * One pull's progress: records waiting for the sink, how many went, the server's time at the first
+     * answer, the newest meta.lastUpdated seen (the fallback when the server tells no time).
+     */
     private static final class Pull {
         final List<SourceRecord> pending = new ArrayList<>();
         long delivered;
@@ -152,6 +155,9 @@ final class FhirR4Connector implements PullConnector, BookingConnector {
 
     private Optional<Outcome> take(String type, SearchPage page, Pull pull, RecordSink sink) {
         for (SearchPage.Entry entry : page.entries()) {
+            if (entry.lastUpdated() != null && (pull.latestSeen == null || entry.lastUpdated().isAfter(pull.latestSeen))) {
+                pull.latestSeen = entry.lastUpdated();
+            }
             Optional<SourceRecord> record;
             if (!entry.resourceType().equals(type)) {
                 record = Optional.of(translator.unexpected(entry, type));
@@ -164,7 +170,6 @@ final class FhirR4Connector implements PullConnector, BookingConnector {
                 };
             }
             if (record.isPresent()) {
-                noteLatest(record.get(), pull);
                 pull.pending.add(record.get());
                 if (pull.pending.size() >= settings.batchSize()) {
                     Optional<Outcome> trouble = flush(pull, sink);
@@ -175,16 +180,6 @@ final class FhirR4Connector implements PullConnector, BookingConnector {
             }
         }
         return Optional.empty();
-    }
-
-    /** Only used when the server gives no time of its own: a Tap-style version is lastUpdated in epoch millis. */
-    private static void noteLatest(SourceRecord record, Pull pull) {
-        if (record instanceof SourceRecord.SlotSeen seen && seen.version() > 1_000_000_000_000L) {
-            Instant at = Instant.ofEpochMilli(seen.version());
-            if (pull.latestSeen == null || at.isAfter(pull.latestSeen)) {
-                pull.latestSeen = at;
-            }
-        }
     }
 
     private static Optional<Outcome> flush(Pull pull, RecordSink sink) {

@@ -20,10 +20,11 @@ record SearchPage(Optional<Instant> lastUpdated, Optional<String> next, List<Ent
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One {@code Bundle.entry.resource}, with what can be read of it without HAPI: its type, its id, and its
-     * identifier in the source's id system (so even an unreadable record names its slot).
+     * One {@code Bundle.entry.resource}, with what can be read of it without HAPI: its type, its id, its
+     * identifier in the source's id system (so even an unreadable record names its slot) and its
+     * meta.lastUpdated (null when absent or unreadable).
      */
-    record Entry(String resourceType, String id, String identifier, String raw) {
+    record Entry(String resourceType, String id, String identifier, Instant lastUpdated, String raw) {
 
         /** The source's id for it: the identifier in the configured system, else the logical id. */
         String externalId() {
@@ -62,7 +63,8 @@ record SearchPage(Optional<Instant> lastUpdated, Optional<String> next, List<Ent
                 continue;
             }
             entries.add(new Entry(resource.path("resourceType").asText(""), text(resource.get("id")),
-                    identifier(resource, identifierSystem), resource.toString()));
+                    identifier(resource, identifierSystem), instant(resource.path("meta").path("lastUpdated").asText(null)).orElse(null),
+                    resource.toString()));
         }
         return new SearchPage(instant(bundle.path("meta").path("lastUpdated").asText(null)), next, List.copyOf(entries));
     }

@@ -27,13 +27,14 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * The FHIR connector wired to a {@link FhirSimulator} of one system on a loopback port: the region's first
- * {@code clinics} clinics that publish through it, one week, on the real clock (the simulator stamps
+ * The FHIR connector wired to a {@link FhirSimulator} of one system on a loopback port: the first
+ * {@code clinics} clinics of Estrie (of the province for Dialogue) that publish through it, one week, on the real clock (the simulator stamps
  * meta.lastUpdated from it, and the connector's checkpoint comes from the server).
  */
 final class SimulatedFhirSource implements SourceHarness {
 
     private static Province region;
+    private static Province province;
 
     final SimulatedPlatform platform;
     final FhirSimulator simulator;
@@ -42,7 +43,7 @@ final class SimulatedFhirSource implements SourceHarness {
     private Checkpoint checkpoint = Checkpoint.NONE;
 
     SimulatedFhirSource(SourceSystem system, int clinics) throws Exception {
-        Province province = region();
+        Province province = system == SourceSystem.DIALOGUE ? province() : region();
         Set<ClinicId> kept = province.clinics().stream().filter(c -> c.systems().contains(system)).limit(clinics)
                 .map(Clinic::id).collect(Collectors.toSet());
         platform = SimulatedPlatform.of(province, system, Clock.systemUTC(), clinic -> kept.contains(clinic.id()));
@@ -58,6 +59,14 @@ final class SimulatedFhirSource implements SourceHarness {
             region = ProvinceGenerator.generate(new ProvinceSpec(Preset.REGION, ProvinceSpec.DEFAULT_SEED, LocalDate.of(2026, 11, 23), 1));
         }
         return region;
+    }
+
+    /** The whole province, one week (about two seconds): Dialogue's virtual clinics are in no single region. */
+    static synchronized Province province() {
+        if (province == null) {
+            province = ProvinceGenerator.generate(new ProvinceSpec(Preset.PROVINCE, ProvinceSpec.DEFAULT_SEED, LocalDate.of(2026, 11, 23), 1));
+        }
+        return province;
     }
 
     @Override
