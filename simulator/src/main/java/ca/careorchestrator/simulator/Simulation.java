@@ -2,6 +2,7 @@ package ca.careorchestrator.simulator;
 
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.simulator.csv.OscarCsvSimulator;
+import ca.careorchestrator.simulator.fhir.FhirSimulator;
 import ca.careorchestrator.simulator.hl7.Hl7Simulator;
 import ca.careorchestrator.simulator.ical.ChronometricSimulator;
 import ca.careorchestrator.simulator.platform.PlatformServer;
@@ -85,7 +86,7 @@ public final class Simulation implements AutoCloseable {
             case CSV_DROP -> new OscarCsvSimulator(platform, workDir.resolve(platform.system().name().toLowerCase(Locale.ROOT) + "-drop"),
                     StandardCharsets.ISO_8859_1);
             case SMART_BULK -> new BonjourSanteSimulator(province, platform, 0);
-            case FHIR_R4 -> throw new UnsupportedOperationException(platform.system().protocol().name());
+            case FHIR_R4 -> new FhirSimulator(platform, 0);
         };
     }
 
