@@ -53,7 +53,30 @@ final class ChangeApplier {
         if (latest.isEmpty()) {
             return ApplyResult.NONE;
         }
-        return transaction.execute(status -> applyLatest(source, latest, generation));
+        return retryingDeadlocks(() -> transaction.execute(status -> applyLatest(source, latest, generation)));
+    }
+
+    /**
+     * Two sources applying at once can meet on the same physical slots; slot rows are locked in id order to
+     * avoid it, but a concurrent insert of the same new slot can still deadlock: PostgreSQL aborts one
+     * transaction, which is then run again (a few times) before the caller hears of it.
+     */
+    private static <T> T retryingDeadlocks(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (org.springframework.dao.PessimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Within one batch, only the newest version of each listing counts (an explicit removal wins a tie). */
@@ -115,6 +138,7 @@ final class ChangeApplier {
             }
         }
         stale += remember(source, unknownRemovals, tombstones);
+        lock(affected);
         int[] createdAndMerged = insertUnknown(source, fresh, generation, affected);
         template.batchUpdate("""
                 update availability_listing
@@ -144,6 +168,19 @@ final class ChangeApplier {
             case SlotChange.Removed r -> new Object[] {r.listing().sourceVersion(), false, true, null, null, generation,
                     source.name(), r.listing().externalId()};
         };
+    }
+
+    /** Locks the slots about to change, in id order (every writer does), so two writers never wait on each other in a circle. */
+    private void lock(Set<UUID> slots) {
+        for (List<UUID> chunk : chunks(sorted(slots))) {
+            jdbc.sql("select id from availability_slot where id in (:ids) order by id for update").param("ids", chunk).query(UUID.class).list();
+        }
+    }
+
+    private static List<UUID> sorted(Set<UUID> ids) {
+        List<UUID> list = new ArrayList<>(ids);
+        list.sort(java.util.Comparator.comparing(UUID::toString));
+        return list;
     }
 
     /** Removals already seen for listings not stored yet. */
@@ -266,7 +303,7 @@ final class ChangeApplier {
     }
 
     int withdrawUnseen(SourceSystem source, long generation, Instant from) {
-        Integer count = transaction.execute(status -> {
+        Integer count = retryingDeadlocks(() -> transaction.execute(status -> {
             List<Object[]> unseen = new ArrayList<>();
             Set<UUID> affected = new HashSet<>();
             jdbc.sql("""
@@ -280,10 +317,11 @@ final class ChangeApplier {
                         unseen.add(new Object[] {source.name(), rs.getString("external_id")});
                         affected.add(rs.getObject("slot_id", UUID.class));
                     });
+            lock(affected);
             template.batchUpdate("update availability_listing set gone = true, absent = true where source_system = ? and external_id = ?", unseen);
             recompute(affected);
             return unseen.size();
-        });
+        }));
         return count == null ? 0 : count;
     }
 
@@ -292,9 +330,9 @@ final class ChangeApplier {
      * withdrawn, otherwise free. A slot the orchestrator holds or booked is left to the booking saga.
      */
     private void recompute(Set<UUID> slots) {
-        for (List<UUID> chunk : chunks(new ArrayList<>(slots))) {
+        for (List<UUID> chunk : chunks(sorted(slots))) {
             Map<UUID, String> current = new HashMap<>();
-            jdbc.sql("select id, state, booked_by from availability_slot where id in (:ids) for update")
+            jdbc.sql("select id, state, booked_by from availability_slot where id in (:ids) order by id for update")
                     .param("ids", chunk)
                     .query(rs -> {
                         String bookedBy = rs.getString("booked_by");
