@@ -40,7 +40,8 @@ public final class ProvinceLoadBench {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CareOrchestratorApplication.class)
                     .web(WebApplicationType.NONE)
                     .run("--spring.datasource.url=" + url + "?currentSchema=" + schema, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=", "--care.provisioning.preset=" + preset)) {
+                            "--spring.datasource.password=", "--care.provisioning.preset=" + preset,
+                            "--care.provisioning.slots=direct", "--care.simulation.enabled=false")) {
                 ProvinceLoader loader = app.getBean(ProvinceLoader.class);
                 LoadStatus status = loader.status();
                 while (!status.ready()) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Starts the simulated platforms once the province's directory is in place, and keeps their clinics busy. */
 @Component
-class PlatformSimulation {
+public class PlatformSimulation {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSimulation.class);
 
@@ -83,7 +83,7 @@ class PlatformSimulation {
     }
 
     /** The running simulation, once started (tests drive its platforms). */
-    java.util.Optional<Simulation> simulation() {
+    public java.util.Optional<Simulation> simulation() {
         return java.util.Optional.ofNullable(simulation);
     }
 

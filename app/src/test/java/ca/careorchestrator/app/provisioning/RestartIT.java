@@ -21,7 +21,8 @@ class RestartIT {
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(CareOrchestratorApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--care.data-dir=" + dataDir, "--care.provisioning.preset=tiny", "--care.provisioning.weeks=1");
+                .run("--care.data-dir=" + dataDir, "--care.provisioning.preset=tiny", "--care.provisioning.weeks=1",
+                        "--care.provisioning.slots=direct", "--care.simulation.enabled=false");
     }
 
     private static long count(Path dataDir, String sql) throws Exception {

@@ -210,12 +210,12 @@ class ApiIT {
     @Test
     void servesTheHomePageOpenApiHealthAndMetrics() throws Exception {
         HttpResponse<String> home = get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.statusCode()).as("home").isEqualTo(200);
         assertThat(home.body()).contains("<html lang=\"fr\"", "La province en un coup d",
                 "Gaspésie–Îles-de-la-Madeleine", "English");
         assertThat(get("/?lang=en").body()).contains("<html lang=\"en\"", "The province at a glance", "Français");
         assertThat(get("/v3/api-docs").body()).contains("/api/v1/clinics", "/api/v1/regions");
-        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(get("/swagger-ui/index.html").statusCode()).as("swagger ui").isEqualTo(200);
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(json(get("/api/v1/status")).get("phase").asString()).isEqualTo("READY");
