@@ -19,6 +19,9 @@ alter table availability_listing add column booking_phone varchar(40);
 -- The full read that last saw this listing: after a full read, what it did not see is gone at the source.
 alter table availability_listing add column read_generation bigint not null default 0;
 create index availability_listing_by_read on availability_listing (source_system, read_generation);
+-- Batches look listings up by "source_system = ? and external_id in (...)"; H2 only turns an IN list into index
+-- lookups on an index's first column (it scanned the whole source otherwise).
+create index availability_listing_by_external_id on availability_listing (external_id);
 
 -- A removal that arrived before the listing it removes (out of order): an older publication that follows is stale.
 create table availability_tombstone (

@@ -21,8 +21,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads a drop folder of schedule exports. Each pull takes the oldest {@code *.csv} file by name (exports
- * are named by their time), reads it whole, delivers it and moves it to {@code done/}. Every file is a full
+ * Reads a drop folder of schedule exports. Each pull takes the newest {@code *.csv} file by name (exports
+ * are named by their time; older ones waiting are superseded and moved to {@code stale/} unread), reads it
+ * whole, delivers it and moves it to {@code done/}. Every file is a full
  * export of the clinics it covers (OSCAR-QC writes all its clinics in each), so a pull that read a file is
  * {@link Outcome.Coverage#FULL}; no file is {@code Ok(0, same checkpoint, CHANGES)}. The checkpoint is
  * the name of the last file applied.
@@ -57,14 +58,18 @@ final class CsvDropConnector implements PullConnector {
             return new Outcome.PermanentFailure("no drop folder " + folder);
         }
         try {
-            for (Path file : exports()) {
-                String name = file.getFileName().toString();
-                if (!from.isNone() && name.compareTo(from.value()) <= 0) {
-                    // Named before what was applied: an older full export would roll the schedule back.
-                    move(file, STALE);
-                    continue;
+            List<Path> exports = exports();
+            if (!exports.isEmpty()) {
+                // Every export is a whole schedule: when several wait, the newest supersedes the others.
+                for (Path older : exports.subList(0, exports.size() - 1)) {
+                    move(older, STALE);
                 }
-                return apply(file, sink);
+                Path newest = exports.getLast();
+                if (from.isNone() || newest.getFileName().toString().compareTo(from.value()) > 0) {
+                    return apply(newest, sink);
+                }
+                // Named before what was applied: an older full export would roll the schedule back.
+                move(newest, STALE);
             }
         } catch (IOException e) {
             return new Outcome.RetryAfter(FOLDER_TROUBLE, "drop folder unreadable: " + e);

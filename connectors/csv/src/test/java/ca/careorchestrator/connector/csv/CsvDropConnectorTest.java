@@ -203,7 +203,7 @@ class CsvDropConnectorTest {
     }
 
     @Test
-    void onePullReadsTheOldestExportAndTheNextOneTheFollowing() throws Exception {
+    void aPullReadsTheNewestExportAndSetsTheOlderOnesAsideAsSuperseded() throws Exception {
         String row = "\ns1,oscar-7,Clinique,,provider-3,doctor,2026-10-26,09:00,09:15,Follow-up,office,";
         write("oscar-export-20261025T120000000Z.csv", HEADER + row + "available,\n", StandardCharsets.UTF_8);
         write("oscar-export-20261025T130000000Z.csv", HEADER + row + "booked,\n", StandardCharsets.UTF_8);
@@ -212,9 +212,10 @@ class CsvDropConnectorTest {
         Outcome first = connector.pull(Checkpoint.NONE, sink);
         Outcome second = connector.pull(((Outcome.Ok) first).next(), sink);
 
-        assertThat(((Outcome.Ok) first).next().value()).isEqualTo("oscar-export-20261025T120000000Z.csv");
-        assertThat(((Outcome.Ok) second).next().value()).isEqualTo("oscar-export-20261025T130000000Z.csv");
-        assertThat(slots()).extracting(SourceRecord.SlotSeen::free).containsExactly(true, false);
+        assertThat(((Outcome.Ok) first).next().value()).isEqualTo("oscar-export-20261025T130000000Z.csv");
+        assertThat(drop.resolve("stale/oscar-export-20261025T120000000Z.csv")).exists();
+        assertThat(second).isInstanceOfSatisfying(Outcome.Ok.class, ok -> assertThat(ok.recordsRead()).isZero());
+        assertThat(slots()).extracting(SourceRecord.SlotSeen::free).containsExactly(false);
     }
 
     @Test
