@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one source: its push listener if it has one, and its pulls on a schedule (every start begins with a
- * full read; then incremental pulls, and a full read every {@code fullReadInterval}). A failure waits
+ * full read; then incremental pulls, and a full read every {@code fullReadInterval}; a push source is only
+ * pulled for its full reads). A failure waits
  * max(the source's Retry-After, exponential back-off with jitter), capped; {@code circuitThreshold} failures
  * in a row open the circuit for {@code circuitOpenFor}, then one trial (half-open) decides.
  */
@@ -145,12 +146,16 @@ final class SourceWorker {
 
     private Duration pullOnce(PullConnector pull) throws InterruptedException {
         Instant now = clock.instant();
+        boolean full = fullReadRequested || lastFullRead == null
+                || !now.isBefore(lastFullRead.plus(properties.fullReadInterval()));
+        if (!full && connector instanceof PushConnector) {
+            // A push source sends its changes itself; it is only read (whole) when a full read is due.
+            return Duration.between(now, lastFullRead.plus(properties.fullReadInterval()));
+        }
         lastAttempt = now;
         if (circuit == SourceStatus.Circuit.OPEN) {
             circuit = SourceStatus.Circuit.HALF_OPEN;
         }
-        boolean full = fullReadRequested || lastFullRead == null
-                || !now.isBefore(lastFullRead.plus(properties.fullReadInterval()));
         Checkpoint from = full ? Checkpoint.NONE : checkpoints.checkpoint(source).map(Checkpoint::new).orElse(Checkpoint.NONE);
         long generation = checkpoints.nextReadGeneration(source, now);
         sink.readGeneration(generation);
