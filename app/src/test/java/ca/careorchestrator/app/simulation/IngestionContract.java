@@ -9,6 +9,7 @@ import ca.careorchestrator.app.support.Loads;
 import ca.careorchestrator.core.care.Protocol;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.simulator.Simulation;
+import ca.careorchestrator.simulator.fhir.FhirSimulator;
 import ca.careorchestrator.simulator.platform.FaultMode;
 import ca.careorchestrator.simulator.platform.PlatformServer;
 import ca.careorchestrator.simulator.platform.PlatformSlot;
@@ -163,6 +164,26 @@ abstract class IngestionContract {
     }
 
     @Test
+    @Order(5)
+    void aNotificationPostedByAFhirSourceIsAppliedBeforeTheAnswer() throws Exception {
+        FhirSimulator fhir = (FhirSimulator) server(Protocol.FHIR_R4);
+        SourceSystem system = fhir.platform().system();
+        PlatformSlot taken = fhir.platform().bookAtDesk(random).orElseThrow();
+        String path = "/api/v1/sources/" + system.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/notifications";
+
+        HttpResponse<String> answer = post(path, fhir.notification(java.util.List.of(taken)), "application/fhir+json");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(listingFree(system, taken.externalId())).isFalse();
+
+        HttpResponse<String> broken = post(path, "{\"resourceType\":\"Patient\"}", "application/fhir+json");
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(get("/api/v1/quarantine?source=" + system.name() + "&status=open")).get("items").get(0).get("rawPayload").asString())
+                .contains("Patient");
+    }
+
+    @Test
     @Order(6)
     void aSlotDeletedSilentlyIsWithdrawnAfterAFullRead() throws Exception {
         PlatformServer smart = server(Protocol.SMART_BULK);
@@ -250,6 +271,11 @@ abstract class IngestionContract {
 
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path) throws Exception {

@@ -324,6 +324,24 @@ public final class FhirSimulator implements PlatformServer {
         return json.append("]}").toString();
     }
 
+    /**
+     * What a rest-hook subscription on {@code Slot} would post for these changed slots: a {@code history}
+     * Bundle of their current state (a withdrawn slot as {@code entered-in-error}).
+     */
+    public String notification(List<PlatformSlot> changed) {
+        StringBuilder json = new StringBuilder(128 + changed.size() * 700);
+        json.append("{\"resourceType\":\"Bundle\",\"type\":\"history\",\"entry\":[");
+        String base = endpoint() + "/Slot/";
+        for (int i = 0; i < changed.size(); i++) {
+            PlatformSlot slot = changed.get(i);
+            String id = flavour.fhirId(slot.externalId());
+            json.append(i == 0 ? "" : ",").append("{\"fullUrl\":\"").append(base).append(id).append("\",\"resource\":")
+                    .append(resources.slot(slot)).append(",\"request\":{\"method\":\"PUT\",\"url\":\"Slot/").append(id)
+                    .append("\"}}");
+        }
+        return json.append("]}").toString();
+    }
+
     private static Optional<Instant> lastUpdatedAfter(String value) {
         if (value == null) {
             return Optional.empty();

@@ -11,6 +11,7 @@ import ca.careorchestrator.connector.spi.PullConnector;
 import ca.careorchestrator.connector.spi.RecordSink;
 import ca.careorchestrator.connector.spi.SourceConfig;
 import ca.careorchestrator.connector.spi.SourceRecord;
+import ca.careorchestrator.connector.spi.WebhookConnector;
 import ca.uhn.fhir.parser.DataFormatException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,7 +34,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * server's time at the pull's first answer, less an overlap (README: "Checkpoint"). Booking is a conditional
  * Appointment create keyed by the idempotency key; cancelling patches Appointment.status.
  */
-final class FhirR4Connector implements PullConnector, BookingConnector {
+final class FhirR4Connector implements PullConnector, BookingConnector, WebhookConnector {
 
     private static final List<String> PLACES = List.of("Location", "PractitionerRole", "Schedule");
 
@@ -56,6 +57,38 @@ final class FhirR4Connector implements PullConnector, BookingConnector {
     @Override
     public Set<Capability> capabilities() {
         return Set.of(Capability.SEARCH, Capability.BOOK_BY_API, Capability.CANCEL_BY_API);
+    }
+
+    // ---- push (rest-hook notification) -------------------------------------------------------------------
+
+    /**
+     * A notification the server posted (a rest-hook subscription's Bundle: history, searchset or
+     * subscription-notification): its Location, PractitionerRole, Schedule and Slot entries are translated as
+     * a search page's are; other entries (a SubscriptionStatus) carry nothing to apply. A Slot whose Schedule
+     * this connector has not read yet is unreadable until the next pull places it.
+     */
+    @Override
+    public synchronized List<SourceRecord> translateNotification(String contentType, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        SearchPage page;
+        try {
+            page = SearchPage.parse(text, settings.identifierSystem());
+        } catch (SearchPage.NotABundle e) {
+            return List.of(new SourceRecord.Unreadable(null, "notification " + e.getMessage(), text));
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        for (SearchPage.Entry entry : page.entries()) {
+            switch (entry.resourceType()) {
+                case "Location" -> records.add(translator.location(entry));
+                case "PractitionerRole" -> translator.practitionerRole(entry).ifPresent(records::add);
+                case "Schedule" -> translator.schedule(entry).ifPresent(records::add);
+                case "Slot" -> records.add(translator.slot(entry));
+                default -> {
+                    // Subscription bookkeeping (SubscriptionStatus, Parameters): nothing to apply.
+                }
+            }
+        }
+        return records;
     }
 
     // ---- pull ---------------------------------------------------------------------------------------------
