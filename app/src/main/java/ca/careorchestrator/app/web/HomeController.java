@@ -26,7 +26,7 @@ class HomeController {
 
     /** How far the sources are: how many are up to date, syncing, failing, and records received so far. */
     record SourcesSummary(int total, int upToDate, int syncing, int failing, long recordsIn) {
-        boolean syncingNow() {
+        public boolean syncingNow() {
             return syncing > 0;
         }
     }

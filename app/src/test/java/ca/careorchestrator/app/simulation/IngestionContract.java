@@ -236,6 +236,10 @@ abstract class IngestionContract {
         HttpResponse<String> page = get("/operations/sources");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Omnimed").contains("Rendez-vous santé Québec");
+        HttpResponse<String> home = get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Plateformes des cliniques", "/operations/sources");
+        assertThat(get("/operations/quarantine?lang=en").body()).contains("Quarantine entries");
     }
 
     PlatformServer server(Protocol protocol) {

@@ -43,6 +43,9 @@ class JdbcAvailability implements Availability {
     }
 
     private final ChangeApplier changes;
+    private final java.util.concurrent.atomic.AtomicLong insertedSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong rowsAtLastAnalyze = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean analyzing = new java.util.concurrent.atomic.AtomicBoolean();
 
     JdbcAvailability(JdbcClient jdbc, BulkInsert bulk, JdbcTemplate template, TransactionTemplate transaction) {
         this.jdbc = jdbc;
@@ -53,7 +56,32 @@ class JdbcAvailability implements Availability {
     @Override
     public ApplyResult apply(SourceSystem source, List<SlotChange> batch, long readGeneration) {
         lastCount.set(null);
-        return changes.apply(source, batch, readGeneration);
+        ApplyResult result = changes.apply(source, batch, readGeneration);
+        refreshStatisticsIfGrown(result.created() + result.merged());
+        return result;
+    }
+
+    /**
+     * An initial sync grows the tables from nothing to millions of rows faster than autovacuum re-analyzes
+     * them; with statistics saying "a few hundred rows", PostgreSQL scans a source's listings instead of
+     * looking 500 ids up by key. So the tables are analyzed each time they have doubled (at least 20,000 new
+     * rows): about twenty times from empty to the province.
+     */
+    private void refreshStatisticsIfGrown(int inserted) {
+        if (!bulk.isPostgres() || inserted == 0) {
+            return;
+        }
+        long grown = insertedSinceAnalyze.addAndGet(inserted);
+        long threshold = Math.max(20_000, rowsAtLastAnalyze.get());
+        if (grown >= threshold && analyzing.compareAndSet(false, true)) {
+            try {
+                jdbc.sql("analyze availability_listing").update();
+                jdbc.sql("analyze availability_slot").update();
+                rowsAtLastAnalyze.addAndGet(insertedSinceAnalyze.getAndSet(0));
+            } finally {
+                analyzing.set(false);
+            }
+        }
     }
 
     @Override
