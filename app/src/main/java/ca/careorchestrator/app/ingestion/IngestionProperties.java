@@ -1,6 +1,10 @@
 package ca.careorchestrator.app.ingestion;
 
+import ca.careorchestrator.core.care.SourceSystem;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,13 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("care.ingestion")
 public record IngestionProperties(Duration pollInterval, Duration fullReadInterval, Duration timeout, Duration maxBackoff,
-        int circuitThreshold, Duration circuitOpenFor, String mappingsDir, java.util.List<Source> sources) {
+        int circuitThreshold, Duration circuitOpenFor, String mappingsDir, List<Source> sources) {
 
     /** One configured source. */
-    public record Source(ca.careorchestrator.core.care.SourceSystem system, java.net.URI endpoint,
-            java.util.Map<String, String> settings) {
+    public record Source(SourceSystem system, URI endpoint, Map<String, String> settings) {
         public Source {
-            settings = settings == null ? java.util.Map.of() : java.util.Map.copyOf(settings);
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
         }
     }
 
@@ -38,6 +41,6 @@ public record IngestionProperties(Duration pollInterval, Duration fullReadInterv
         circuitThreshold = circuitThreshold <= 0 ? 5 : circuitThreshold;
         circuitOpenFor = circuitOpenFor == null ? Duration.ofMinutes(2) : circuitOpenFor;
         mappingsDir = mappingsDir == null ? "" : mappingsDir;
-        sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 }

@@ -4,6 +4,7 @@ import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.connector.spi.Connector;
 import ca.careorchestrator.connector.spi.ConnectorFactory;
+import ca.careorchestrator.connector.spi.Outcome;
 import ca.careorchestrator.connector.spi.PushConnector;
 import ca.careorchestrator.connector.spi.SourceConfig;
 import ca.careorchestrator.connector.spi.SourceRecord;
@@ -12,6 +13,7 @@ import ca.careorchestrator.core.care.ServiceTypes;
 import ca.careorchestrator.core.care.SourceSystem;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -69,13 +71,8 @@ public class Sources {
         }
     }
 
-    /** Protocols a connector was found for. */
-    public java.util.Set<Protocol> protocols() {
-        return java.util.Set.copyOf(factories.keySet());
-    }
-
     /** Starts reading {@code system} at {@code endpoint}; replaces a source registered before for the same system. */
-    public synchronized void register(SourceSystem system, java.net.URI endpoint, Map<String, String> settings) {
+    public synchronized void register(SourceSystem system, URI endpoint, Map<String, String> settings) {
         ConnectorFactory factory = factories.get(system.protocol());
         if (factory == null) {
             throw new IllegalStateException("no connector for " + system.protocol() + " on the class path");
@@ -116,7 +113,7 @@ public class Sources {
 
     /** What became of a notification a source posted. */
     public sealed interface Notified {
-        record Handled(ca.careorchestrator.connector.spi.Outcome outcome) implements Notified {
+        record Handled(Outcome outcome) implements Notified {
         }
 
         /** The source is not connected, or its connector takes no notifications. */

@@ -6,7 +6,6 @@ import ca.careorchestrator.app.availability.ApplyResult;
 import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.core.availability.Listing;
 import ca.careorchestrator.core.availability.SlotChange;
-import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.care.Modality;
 import ca.careorchestrator.core.care.Professional;
 import ca.careorchestrator.core.care.ServiceTypeCode;
@@ -212,9 +211,5 @@ final class SlotChangeContract {
                     base.plus(Duration.between(FAR, p.start()).toMinutes() % (24 * 60), java.time.temporal.ChronoUnit.MINUTES),
                     p.duration(), p.free(), null, null);
         };
-    }
-
-    static ClinicId clinicOf(Professional professional) {
-        return professional.clinic();
     }
 }

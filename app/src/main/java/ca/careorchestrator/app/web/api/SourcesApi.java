@@ -17,10 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import ca.careorchestrator.connector.spi.Outcome;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -101,22 +106,22 @@ class SourcesApi {
         }
     }
 
-    @PostMapping(path = "/sources/{source}/notifications", consumes = org.springframework.http.MediaType.ALL_VALUE)
+    @PostMapping(path = "/sources/{source}/notifications", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "A source's push notification (e.g. a FHIR rest-hook subscription bundle), applied before the answer")
-    org.springframework.http.ResponseEntity<Map<String, Object>> notification(@PathVariable String source,
-            @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType,
-            @org.springframework.web.bind.annotation.RequestBody byte[] body) {
+    ResponseEntity<Map<String, Object>> notification(@PathVariable String source,
+            @RequestHeader(value = "Content-Type", required = false) String contentType,
+            @RequestBody byte[] body) {
         SourceSystem system = system(source);
         return switch (sources.notification(system, contentType == null ? "" : contentType, body)) {
             case Sources.Notified.NotAccepted none -> throw new ProblemException(Problem.SOURCE_NOT_CONNECTED, system.name());
             case Sources.Notified.Handled handled -> switch (handled.outcome()) {
-                case ca.careorchestrator.connector.spi.Outcome.Ok ok ->
-                        org.springframework.http.ResponseEntity.accepted().body(Map.of("records", ok.recordsRead()));
-                case ca.careorchestrator.connector.spi.Outcome.Rejected rejected ->
+                case Outcome.Ok ok ->
+                        ResponseEntity.accepted().body(Map.of("records", ok.recordsRead()));
+                case Outcome.Rejected rejected ->
                         throw new ProblemException(Problem.NOTIFICATION_REJECTED, system.name(), rejected.reason());
-                case ca.careorchestrator.connector.spi.Outcome.RetryAfter retry -> throw new ProblemException(Problem.SOURCE_BUSY,
+                case Outcome.RetryAfter retry -> throw new ProblemException(Problem.SOURCE_BUSY,
                         system.name()).retryAfter(retry.delay());
-                case ca.careorchestrator.connector.spi.Outcome.PermanentFailure failure ->
+                case Outcome.PermanentFailure failure ->
                         throw new ProblemException(Problem.NOTIFICATION_REJECTED, system.name(), failure.reason());
             };
         };

@@ -1,5 +1,6 @@
 package ca.careorchestrator.connector.fhir;
 
+import ca.careorchestrator.connector.spi.contract.MutableClock;
 import static ca.careorchestrator.connector.fhir.FixtureServer.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 

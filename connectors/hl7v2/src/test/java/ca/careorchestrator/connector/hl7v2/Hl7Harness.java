@@ -1,5 +1,6 @@
 package ca.careorchestrator.connector.hl7v2;
 
+import ca.careorchestrator.connector.spi.contract.MutableClock;
 import ca.careorchestrator.connector.spi.Connector;
 import ca.careorchestrator.connector.spi.Outcome;
 import ca.careorchestrator.connector.spi.RecordSink;

@@ -1,5 +1,6 @@
 package ca.careorchestrator.connector.smart;
 
+import ca.careorchestrator.connector.spi.contract.MutableClock;
 import ca.careorchestrator.connector.spi.Checkpoint;
 import ca.careorchestrator.connector.spi.Connector;
 import ca.careorchestrator.connector.spi.Outcome;

@@ -1,4 +1,4 @@
-package ca.careorchestrator.connector.hl7v2;
+package ca.careorchestrator.connector.spi.contract;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Simulated time for tests: stands still until advanced. */
-final class MutableClock extends Clock {
+/** Simulated time for a harness: shared by the platform, its server and the connector; moves only when told. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
-        now = now.plus(by);
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
@@ -31,6 +31,6 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+        throw new UnsupportedOperationException("UTC only");
     }
 }
