@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 
 /**
  * The platforms of a synthetic province, each on its own loopback port (or drop folder), speaking its
@@ -57,10 +58,19 @@ public final class Simulation implements AutoCloseable {
 
     /** Starts a server for every system the province's clinics use; ports are ephemeral. */
     public static Simulation start(Province province, Clock clock, SimulatedPlatform.Rates rates, Path workDir) throws IOException {
+        return start(province, clock, rates, workDir, system -> freePort());
+    }
+
+    /**
+     * As {@link #start(Province, Clock, SimulatedPlatform.Rates, Path)}, with the port each HL7 system pushes to
+     * (where the orchestrator's connector for it listens) chosen by {@code mllpPushPort}.
+     */
+    public static Simulation start(Province province, Clock clock, SimulatedPlatform.Rates rates, Path workDir,
+            ToIntFunction<SourceSystem> mllpPushPort) throws IOException {
         List<PlatformServer> servers = new ArrayList<>();
         try {
             for (SimulatedPlatform platform : SimulatedPlatform.allOf(province, clock).values()) {
-                PlatformServer server = server(province, platform, workDir);
+                PlatformServer server = server(province, platform, workDir, mllpPushPort);
                 server.start();
                 servers.add(server);
                 if (server instanceof OscarCsvSimulator csv) {
@@ -74,12 +84,13 @@ public final class Simulation implements AutoCloseable {
         return new Simulation(servers, rates, province.spec().seed());
     }
 
-    private static PlatformServer server(Province province, SimulatedPlatform platform, Path workDir) throws IOException {
+    private static PlatformServer server(Province province, SimulatedPlatform platform, Path workDir,
+            ToIntFunction<SourceSystem> mllpPushPort) {
         return switch (platform.system().protocol()) {
             case HL7V2_MLLP -> {
                 Hl7Simulator hl7 = new Hl7Simulator(platform, 0);
                 // The orchestrator's listener for this system: a free loopback port, named before either side starts.
-                hl7.pushTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()));
+                hl7.pushTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), mllpPushPort.applyAsInt(platform.system())));
                 yield hl7;
             }
             case ICALENDAR -> new ChronometricSimulator(platform, 0);
