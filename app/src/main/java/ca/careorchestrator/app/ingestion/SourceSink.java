@@ -8,6 +8,7 @@ import ca.careorchestrator.connector.spi.SourceRecord;
 import ca.careorchestrator.core.availability.SlotChange;
 import ca.careorchestrator.core.care.SourceSystem;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +55,8 @@ final class SourceSink implements RecordSink {
         this.clock = clock;
         this.applyTimer = Timer.builder("care.ingestion.apply").tag("source", source.name())
                 .description("Normalizing and applying one delivered batch").publishPercentiles(0.5, 0.99).register(meters);
-        meters.more().counter("care.ingestion.records", List.of(io.micrometer.core.instrument.Tag.of("source", source.name())), recordsIn);
-        meters.more().counter("care.ingestion.quarantined", List.of(io.micrometer.core.instrument.Tag.of("source", source.name())), quarantined);
+        meters.more().counter("care.ingestion.records", List.of(Tag.of("source", source.name())), recordsIn);
+        meters.more().counter("care.ingestion.quarantined", List.of(Tag.of("source", source.name())), quarantined);
     }
 
     /** The number of the read under way (see {@link Availability#apply}). */
