@@ -197,12 +197,19 @@ final class SourceWorker {
         return backoff(failures, sourceDelay);
     }
 
-    /** 1 s, 2 s, 4 s, ... with full jitter on top, at least what the source asked, at most {@code maxBackoff}. */
-    Duration backoff(int failure, Duration sourceDelay) {
-        long base = 1000L << Math.min(failure - 1, 20);
-        long jittered = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    private Duration backoff(int failure, Duration sourceDelay) {
+        return backoff(failure, sourceDelay, properties.maxBackoff(), ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * 1 s, 2 s, 4 s, ... plus up to half again as jitter ({@code jitter} in [0, 1)), at least what the source
+     * asked (Retry-After), at most {@code max}.
+     */
+    static Duration backoff(int failure, Duration sourceDelay, Duration max, double jitter) {
+        long base = 1000L << Math.min(Math.max(failure, 1) - 1, 20);
+        long jittered = base + (long) (jitter * (base / 2));
         long millis = Math.max(sourceDelay.toMillis(), jittered);
-        return Duration.ofMillis(Math.min(millis, properties.maxBackoff().toMillis()));
+        return Duration.ofMillis(Math.min(millis, max.toMillis()));
     }
 
     SourceStatus status(long openQuarantine) {
