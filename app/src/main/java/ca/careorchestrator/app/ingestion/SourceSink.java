@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One source's way into the store: normalizes a delivered batch, applies what maps, quarantines the rest,
  * in that order, before answering. For a push source a batch is one message and is all or nothing: if any
  * record of it cannot be used, nothing is applied and the answer is {@link Outcome.Rejected} (the connector
- * NACKs). For a pull source the usable records are applied and the rest quarantined.
+ * NACKs). For a pull source the usable records are applied and the rest quarantined, a few batches at
+ * once on their own threads while the connector reads on; the worker {@link #drain}s before it moves the
+ * checkpoint.
  */
 final class SourceSink implements RecordSink {
 
@@ -38,7 +40,14 @@ final class SourceSink implements RecordSink {
     private final Quarantine quarantine;
     private final Clock clock;
     private final Timer applyTimer;
+    /** Batches of a pull applied at once while the next is read: enough to overlap, few enough to bound memory. */
+    private static final int IN_FLIGHT = 3;
+
     private volatile long readGeneration;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    private final java.util.concurrent.atomic.AtomicReference<Outcome> asyncFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final Object drained = new Object();
+    private int pending;
     final AtomicLong recordsIn = new AtomicLong();
     final AtomicLong applied = new AtomicLong();
     final AtomicLong stale = new AtomicLong();
@@ -66,10 +75,58 @@ final class SourceSink implements RecordSink {
 
     @Override
     public Outcome deliver(List<SourceRecord> batch) {
-        return applyTimer.record(() -> deliverTimed(batch));
+        long generation = readGeneration;
+        if (atomicBatches) {
+            return applyNow(batch, generation);
+        }
+        // A pull source: the batch is applied on another thread while the connector reads the next page.
+        // Order does not matter (apply is idempotent and converges whatever the order); the worker drains
+        // before it moves the checkpoint, and the first failure stops the pull.
+        Outcome failed = asyncFailure.get();
+        if (failed != null) {
+            return failed;
+        }
+        inFlight.acquireUninterruptibly();
+        synchronized (drained) {
+            pending++;
+        }
+        Thread.ofVirtual().name("apply-" + source.name().toLowerCase(java.util.Locale.ROOT)).start(() -> {
+            try {
+                Outcome outcome = applyNow(batch, generation);
+                if (!(outcome instanceof Outcome.Ok)) {
+                    asyncFailure.compareAndSet(null, outcome);
+                }
+            } catch (RuntimeException e) {
+                log.error("{}: applying a batch failed", source, e);
+                asyncFailure.compareAndSet(null, new Outcome.RetryAfter(Duration.ofSeconds(1), "apply failed: " + e.getClass().getSimpleName()));
+            } finally {
+                inFlight.release();
+                synchronized (drained) {
+                    pending--;
+                    drained.notifyAll();
+                }
+            }
+        });
+        return Outcome.Ok.delivered(batch.size());
     }
 
-    private Outcome deliverTimed(List<SourceRecord> batch) {
+    /** Normalizes and applies a batch before returning (push messages, notifications), as part of read {@code generation}. */
+    Outcome applyNow(List<SourceRecord> batch, long generation) {
+        return applyTimer.record(() -> deliverTimed(batch, generation));
+    }
+
+    /** Waits until every batch handed over is applied; the first failure among them (then forgotten), or Ok. */
+    Outcome drain() throws InterruptedException {
+        synchronized (drained) {
+            while (pending > 0) {
+                drained.wait();
+            }
+        }
+        Outcome failed = asyncFailure.getAndSet(null);
+        return failed == null ? Outcome.Ok.delivered(0) : failed;
+    }
+
+    private Outcome deliverTimed(List<SourceRecord> batch, long generation) {
         List<SlotChange> changes = new ArrayList<>(batch.size());
         List<Quarantine.Incoming> rejects = new ArrayList<>();
         for (SourceRecord record : batch) {
@@ -88,7 +145,7 @@ final class SourceSink implements RecordSink {
                 Quarantine.Incoming first = rejects.getFirst();
                 return new Outcome.Rejected(first.externalId(), first.reason(), first.rawPayload());
             }
-            ApplyResult result = availability.apply(source, changes, readGeneration);
+            ApplyResult result = availability.apply(source, changes, generation);
             if (!rejects.isEmpty()) {
                 quarantine.add(rejects, clock.instant());
             }

@@ -89,8 +89,7 @@ final class SourceWorker {
     /** A notification the source posted to us: translated by the connector, applied like a pulled batch. */
     Outcome notification(String contentType, byte[] body) {
         List<SourceRecord> records = ((WebhookConnector) connector).translateNotification(contentType, body);
-        sink.readGeneration(0);
-        Outcome outcome = sink.deliver(records);
+        Outcome outcome = sink.applyNow(records, 0);
         if (outcome instanceof Outcome.Ok && !records.isEmpty()
                 && records.stream().allMatch(r -> r instanceof SourceRecord.Unreadable)) {
             SourceRecord.Unreadable first = (SourceRecord.Unreadable) records.getFirst();
@@ -159,7 +158,9 @@ final class SourceWorker {
         Checkpoint from = full ? Checkpoint.NONE : checkpoints.checkpoint(source).map(Checkpoint::new).orElse(Checkpoint.NONE);
         long generation = checkpoints.nextReadGeneration(source, now);
         sink.readGeneration(generation);
-        Outcome outcome = pull.pull(from, sink);
+        Outcome pulled = pull.pull(from, sink);
+        Outcome applied = sink.drain();
+        Outcome outcome = pulled instanceof Outcome.Ok && !(applied instanceof Outcome.Ok) ? applied : pulled;
         return switch (outcome) {
             case Outcome.Ok ok -> {
                 checkpoints.save(source, ok.next().value(), clock.instant());
