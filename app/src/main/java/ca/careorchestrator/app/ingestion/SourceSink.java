@@ -76,10 +76,16 @@ final class SourceSink implements RecordSink {
     @Override
     public Outcome deliver(List<SourceRecord> batch) {
         long generation = readGeneration;
-        if (atomicBatches) {
-            return applyNow(batch, generation);
-        }
-        // A pull source: the batch is applied on another thread while the connector reads the next page.
+        return atomicBatches ? applyTimer.record(() -> deliverTimed(batch, generation, true)) : deliverAsync(batch, generation);
+    }
+
+    /** The way in for pulls, push sources' full reads included: usable records applied, a few batches at once. */
+    RecordSink pulling() {
+        return batch -> deliverAsync(batch, readGeneration);
+    }
+
+    private Outcome deliverAsync(List<SourceRecord> batch, long generation) {
+        // A pull: the batch is applied on another thread while the connector reads the next page.
         // Order does not matter (apply is idempotent and converges whatever the order); the worker drains
         // before it moves the checkpoint, and the first failure stops the pull.
         Outcome failed = asyncFailure.get();
@@ -92,7 +98,7 @@ final class SourceSink implements RecordSink {
         }
         Thread.ofVirtual().name("apply-" + source.name().toLowerCase(java.util.Locale.ROOT)).start(() -> {
             try {
-                Outcome outcome = applyNow(batch, generation);
+                Outcome outcome = applyTimer.record(() -> deliverTimed(batch, generation, false));
                 if (!(outcome instanceof Outcome.Ok)) {
                     asyncFailure.compareAndSet(null, outcome);
                 }
@@ -110,9 +116,9 @@ final class SourceSink implements RecordSink {
         return Outcome.Ok.delivered(batch.size());
     }
 
-    /** Normalizes and applies a batch before returning (push messages, notifications), as part of read {@code generation}. */
+    /** Normalizes and applies a notification's records before returning; what cannot be used is quarantined. */
     Outcome applyNow(List<SourceRecord> batch, long generation) {
-        return applyTimer.record(() -> deliverTimed(batch, generation));
+        return applyTimer.record(() -> deliverTimed(batch, generation, false));
     }
 
     /** Waits until every batch handed over is applied; the first failure among them (then forgotten), or Ok. */
@@ -126,7 +132,7 @@ final class SourceSink implements RecordSink {
         return failed == null ? Outcome.Ok.delivered(0) : failed;
     }
 
-    private Outcome deliverTimed(List<SourceRecord> batch, long generation) {
+    private Outcome deliverTimed(List<SourceRecord> batch, long generation, boolean atomic) {
         List<SlotChange> changes = new ArrayList<>(batch.size());
         List<Quarantine.Incoming> rejects = new ArrayList<>();
         for (SourceRecord record : batch) {
@@ -139,7 +145,7 @@ final class SourceSink implements RecordSink {
             }
         }
         try {
-            if (atomicBatches && !rejects.isEmpty()) {
+            if (atomic && !rejects.isEmpty()) {
                 quarantine.add(rejects, clock.instant());
                 count(batch.size(), ApplyResult.NONE, rejects.size());
                 Quarantine.Incoming first = rejects.getFirst();

@@ -158,7 +158,7 @@ final class SourceWorker {
         Checkpoint from = full ? Checkpoint.NONE : checkpoints.checkpoint(source).map(Checkpoint::new).orElse(Checkpoint.NONE);
         long generation = checkpoints.nextReadGeneration(source, now);
         sink.readGeneration(generation);
-        Outcome pulled = pull.pull(from, sink);
+        Outcome pulled = pull.pull(from, sink.pulling());
         Outcome applied = sink.drain();
         Outcome outcome = pulled instanceof Outcome.Ok && !(applied instanceof Outcome.Ok) ? applied : pulled;
         return switch (outcome) {
