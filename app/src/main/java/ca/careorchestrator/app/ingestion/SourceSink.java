@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One source's way into the store: normalizes a delivered batch, applies what maps, quarantines the rest,
  * in that order, before answering. For a push source a batch is one message and is all or nothing: if any
  * record of it cannot be used, nothing is applied and the answer is {@link Outcome.Rejected} (the connector
- * NACKs). For a pull source the usable records are applied and the rest quarantined, a few batches at
+ * NACKs). For a pull ({@link #pulling}) the usable records are applied and the rest quarantined, a few batches at
  * once on their own threads while the connector reads on; the worker {@link #drain}s before it moves the
  * checkpoint.
  */
@@ -34,7 +34,6 @@ final class SourceSink implements RecordSink {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SourceSystem source;
-    private final boolean atomicBatches;
     private final Normalizer normalizer;
     private final Availability availability;
     private final Quarantine quarantine;
@@ -54,10 +53,9 @@ final class SourceSink implements RecordSink {
     final AtomicLong quarantined = new AtomicLong();
     final AtomicLong lastDeliveryMillis = new AtomicLong();
 
-    SourceSink(SourceSystem source, boolean atomicBatches, Normalizer normalizer, Availability availability, Quarantine quarantine,
+    SourceSink(SourceSystem source, Normalizer normalizer, Availability availability, Quarantine quarantine,
             Clock clock, MeterRegistry meters) {
         this.source = source;
-        this.atomicBatches = atomicBatches;
         this.normalizer = normalizer;
         this.availability = availability;
         this.quarantine = quarantine;
@@ -75,8 +73,9 @@ final class SourceSink implements RecordSink {
 
     @Override
     public Outcome deliver(List<SourceRecord> batch) {
+        // A pushed message: all or nothing, applied before the connector answers.
         long generation = readGeneration;
-        return atomicBatches ? applyTimer.record(() -> deliverTimed(batch, generation, true)) : deliverAsync(batch, generation);
+        return applyTimer.record(() -> deliverTimed(batch, generation, true));
     }
 
     /** The way in for pulls, push sources' full reads included: usable records applied, a few batches at once. */

@@ -5,7 +5,6 @@ import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.connector.spi.Connector;
 import ca.careorchestrator.connector.spi.ConnectorFactory;
 import ca.careorchestrator.connector.spi.Outcome;
-import ca.careorchestrator.connector.spi.PushConnector;
 import ca.careorchestrator.connector.spi.SourceConfig;
 import ca.careorchestrator.connector.spi.SourceRecord;
 import ca.careorchestrator.core.care.Protocol;
@@ -82,8 +81,7 @@ public class Sources {
             previous.stop();
         }
         Connector connector = factory.create(new SourceConfig(system, endpoint, settings, properties.timeout(), clock));
-        boolean push = connector instanceof PushConnector;
-        SourceSink sink = new SourceSink(system, push, normalizer, availability, quarantine, clock, meters);
+        SourceSink sink = new SourceSink(system, normalizer, availability, quarantine, clock, meters);
         SourceWorker worker = new SourceWorker(system, endpoint.toString(), connector, sink, checkpoints, availability, properties, clock);
         workers.put(system, worker);
         worker.start();

@@ -23,6 +23,9 @@ class JdbcQuarantine implements Quarantine {
             id, source_system, external_id, reason, raw_payload, record_json is not null as replayable, received_at, status,
             resolved_at, attempts""";
 
+    /** Empty :source / :status parameters mean any. */
+    private static final String FILTER = " where (:source = '' or source_system = :source) and (:status = '' or status = :status)";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -46,7 +49,7 @@ class JdbcQuarantine implements Quarantine {
 
     @Override
     public List<QuarantineEntry> list(Optional<SourceSystem> source, Optional<QuarantineEntry.Status> status, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from ingestion_quarantine" + where(source, status)
+        return jdbc.sql("select " + COLUMNS + " from ingestion_quarantine" + FILTER
                         + " order by id desc limit :limit offset :offset")
                 .param("source", source.map(Enum::name).orElse(""))
                 .param("status", status.map(Enum::name).orElse(""))
@@ -56,13 +59,9 @@ class JdbcQuarantine implements Quarantine {
                 .list();
     }
 
-    private static String where(Optional<SourceSystem> source, Optional<QuarantineEntry.Status> status) {
-        return " where (:source = '' or source_system = :source) and (:status = '' or status = :status)";
-    }
-
     @Override
     public long count(Optional<SourceSystem> source, Optional<QuarantineEntry.Status> status) {
-        return jdbc.sql("select count(*) from ingestion_quarantine" + where(source, status))
+        return jdbc.sql("select count(*) from ingestion_quarantine" + FILTER)
                 .param("source", source.map(Enum::name).orElse(""))
                 .param("status", status.map(Enum::name).orElse(""))
                 .query(Long.class)
