@@ -6,6 +6,7 @@ import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.LoadStatus;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
+import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.simulator.Simulation;
 import ca.careorchestrator.simulator.hl7.Hl7Simulator;
 import ca.careorchestrator.simulator.platform.PlatformServer;
@@ -19,8 +20,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,10 +79,18 @@ public final class IngestionBench {
             long simulatorsUp = System.nanoTime();
             Simulation simulation = platforms.simulation().get();
             long offered = simulation.servers().stream().mapToLong(s -> s.platform().size()).sum();
-            while (!sources.statuses().stream().allMatch(s -> s.phase() == SourceStatus.Phase.UP)) {
+            long[] cpuBefore = machineCpu();
+            Map<SourceSystem, Double> upAfter = new EnumMap<>(SourceSystem.class);
+            while (upAfter.size() < simulation.servers().size()) {
+                for (SourceStatus status : sources.statuses()) {
+                    if (status.phase() == SourceStatus.Phase.UP) {
+                        upAfter.putIfAbsent(status.source(), (System.nanoTime() - simulatorsUp) / 1e9);
+                    }
+                }
                 Thread.sleep(50);
             }
             long synced = System.nanoTime();
+            long[] cpuAfter = machineCpu();
             long[] counts = counts(url, schema);
             double syncSeconds = (synced - simulatorsUp) / 1e9;
             System.out.printf(Locale.ROOT, "preset %s, %s weeks: directory ready after %.1f s; simulators up after %.1f s more%n", preset,
@@ -88,9 +99,11 @@ public final class IngestionBench {
                             + "(%d quarantined) in %.1f s = %.0f listings/s, %.0f slots/s%n",
                     offered, simulation.servers().size(), counts[0], counts[1], counts[2], syncSeconds, counts[0] / syncSeconds,
                     counts[1] / syncSeconds);
+            System.out.printf(Locale.ROOT, "machine CPU busy during the sync: %.0f %% of %d cores%n",
+                    100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]), Runtime.getRuntime().availableProcessors());
             for (SourceStatus status : sources.statuses()) {
-                System.out.printf(Locale.ROOT, "  %-14s %-11s %,10d records in, %,10d applied%n", status.source(),
-                        status.source().protocol(), status.recordsIn(), status.applied());
+                System.out.printf(Locale.ROOT, "  %-14s %-11s %,10d records in, %,10d applied, in sync after %6.1f s%n", status.source(),
+                        status.source().protocol(), status.recordsIn(), status.applied(), upAfter.get(status.source()));
             }
             pushFreshness(simulation, pushes);
             System.gc();
@@ -145,6 +158,25 @@ public final class IngestionBench {
         try (ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** {busy, total} jiffies of the whole machine (PostgreSQL included), from /proc/stat. */
+    private static long[] machineCpu() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                long v = Long.parseLong(f[i]);
+                total += v;
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += v;
+                }
+            }
+            return new long[] {busy, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 
