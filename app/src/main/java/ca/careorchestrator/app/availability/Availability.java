@@ -2,11 +2,18 @@ package ca.careorchestrator.app.availability;
 
 import ca.careorchestrator.core.availability.Slot;
 import ca.careorchestrator.core.availability.SlotChange;
+import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.availability.SlotState;
+import ca.careorchestrator.core.care.BookingChannel;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Reads, loads and applies slots. */
@@ -37,6 +44,31 @@ public interface Availability {
      * how many listings that marked gone.
      */
     int withdrawUnseen(SourceSystem source, long readGeneration, Instant from);
+
+    /**
+     * For a rebuild of the search index: streams the entry of every slot starting at or after {@code from}
+     * that is not withdrawn, its channel set to {@link BookingChannel#PHONE} (the weakest), then the channel
+     * of each of their live listings (the index keeps the best). Millions of rows, read through cursors.
+     */
+    void forEachEntry(Instant from, Consumer<SlotEntry> entries, BiConsumer<SlotId, BookingChannel> listingChannels);
+
+    /** The current entries of these slots, whatever their state (a withdrawn one tells the index to drop it). */
+    List<SlotEntry> entries(Collection<SlotId> ids);
+
+    /** The slot as stored now, with its live listings. */
+    Optional<StoredSlot> slot(SlotId id);
+
+    /**
+     * The slot as stored now, its row locked until the caller's transaction ends: the booking saga reads
+     * it, decides the next state with {@link SlotState}'s transitions, then {@link #store}s it.
+     */
+    Optional<StoredSlot> lockForUpdate(SlotId id);
+
+    /** Stores a slot's next state (the caller checked the transition); {@link SlotsChanged} follows the commit. */
+    void store(SlotId id, SlotState next);
+
+    /** Slots whose hold ran out before {@code now}, oldest first. */
+    List<SlotId> expiredHolds(Instant now, int limit);
 
     /** Empties slots and listings. */
     void clear();

@@ -32,6 +32,12 @@ public interface Directory {
 
     Page<Professional> professionals(ProfessionalQuery query);
 
+    /** Every clinic (about 1,300 for the province), for the search index. */
+    List<Clinic> allClinics();
+
+    /** Every professional (about 15,000 for the province), for the search index. */
+    List<Professional> allProfessionals();
+
     /** Replaces the geography (regions, networks, postal areas); only on an empty directory. */
     void loadGeography(List<Region> regions, List<LocalNetwork> networks, List<PostalArea> areas);
 

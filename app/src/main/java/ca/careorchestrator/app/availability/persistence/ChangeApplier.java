@@ -48,10 +48,15 @@ final class ChangeApplier {
         this.transaction = transaction;
     }
 
-    ApplyResult apply(SourceSystem source, List<SlotChange> changes, long generation) {
+    /** What a batch did, and the slots it created or changed (the search index reloads those). */
+    record Applied(ApplyResult result, Set<UUID> touched) {
+        static final Applied NOTHING = new Applied(ApplyResult.NONE, Set.of());
+    }
+
+    Applied apply(SourceSystem source, List<SlotChange> changes, long generation) {
         Map<String, SlotChange> latest = latestPerListing(changes);
         if (latest.isEmpty()) {
-            return ApplyResult.NONE;
+            return Applied.NOTHING;
         }
         return retryingDeadlocks(() -> transaction.execute(status -> applyLatest(source, latest, generation)));
     }
@@ -94,7 +99,7 @@ final class ChangeApplier {
         return a > b || (a == b && next instanceof SlotChange.Removed && current instanceof SlotChange.Published);
     }
 
-    private ApplyResult applyLatest(SourceSystem source, Map<String, SlotChange> latest, long generation) {
+    private Applied applyLatest(SourceSystem source, Map<String, SlotChange> latest, long generation) {
         Map<String, Known> known = known(source, latest.keySet());
         List<Object[]> listingUpdates = new ArrayList<>();
         List<Object[]> serviceUpdates = new ArrayList<>();
@@ -139,7 +144,8 @@ final class ChangeApplier {
         }
         stale += remember(source, unknownRemovals, tombstones);
         lock(affected);
-        int[] createdAndMerged = insertUnknown(source, fresh, generation, affected);
+        Set<UUID> touched = new HashSet<>(affected);
+        int[] createdAndMerged = insertUnknown(source, fresh, generation, affected, touched);
         template.batchUpdate("""
                 update availability_listing
                 set source_version = ?, free = ?, gone = ?, absent = false, deep_link = ?, booking_phone = ?,
@@ -149,7 +155,7 @@ final class ChangeApplier {
                 generationTouches);
         template.batchUpdate("update availability_slot set service_type = ?, modality = ? where id = ?", serviceUpdates);
         recompute(affected);
-        return new ApplyResult(createdAndMerged[0], createdAndMerged[1], updated, stale);
+        return new Applied(new ApplyResult(createdAndMerged[0], createdAndMerged[1], updated, stale), touched);
     }
 
     private static boolean isNewer(SlotChange change, Known current) {
@@ -223,7 +229,8 @@ final class ChangeApplier {
     }
 
     /** New listings join the physical slot another channel published, or make a new slot. Returns {created, merged}. */
-    private int[] insertUnknown(SourceSystem source, List<SlotChange.Published> unknown, long generation, Set<UUID> affected) {
+    private int[] insertUnknown(SourceSystem source, List<SlotChange.Published> unknown, long generation, Set<UUID> affected,
+            Set<UUID> touched) {
         if (unknown.isEmpty()) {
             return new int[] {0, 0};
         }
@@ -238,6 +245,7 @@ final class ChangeApplier {
             if (slotId == null) {
                 slotId = UUID.nameUUIDFromBytes(("slot:" + source.name() + ":" + p.listing().externalId()).getBytes(StandardCharsets.UTF_8));
                 physical.put(key, slotId);
+                touched.add(slotId);
                 created++;
                 slotRows.add(new Object[] {slotId, p.clinic().value(), p.professional().value(), p.service().value(),
                         p.modality().name(), utc(p.start()), (int) p.duration().toMinutes(), p.free() ? "FREE" : "BOOKED",
@@ -245,6 +253,7 @@ final class ChangeApplier {
             } else {
                 merged++;
                 affected.add(slotId);
+                touched.add(slotId);
             }
             listingRows.add(new Object[] {source.name(), p.listing().externalId(), slotId, p.listing().sourceVersion(), p.free(),
                     p.deepLink(), p.bookingPhone(), generation});
@@ -302,8 +311,8 @@ final class ChangeApplier {
         return known;
     }
 
-    int withdrawUnseen(SourceSystem source, long generation, Instant from) {
-        Integer count = retryingDeadlocks(() -> transaction.execute(status -> {
+    Applied withdrawUnseen(SourceSystem source, long generation, Instant from) {
+        Applied applied = retryingDeadlocks(() -> transaction.execute(status -> {
             List<Object[]> unseen = new ArrayList<>();
             Set<UUID> affected = new HashSet<>();
             jdbc.sql("""
@@ -320,14 +329,16 @@ final class ChangeApplier {
             lock(affected);
             template.batchUpdate("update availability_listing set gone = true, absent = true where source_system = ? and external_id = ?", unseen);
             recompute(affected);
-            return unseen.size();
+            return new Applied(new ApplyResult(0, 0, unseen.size(), 0), affected);
         }));
-        return count == null ? 0 : count;
+        return applied == null ? Applied.NOTHING : applied;
     }
 
     /**
      * A slot's state follows its listings: any listing taken means booked at the source, all gone means
-     * withdrawn, otherwise free. A slot the orchestrator holds or booked is left to the booking saga.
+     * withdrawn, otherwise free. A slot the orchestrator booked is left to the booking saga; a slot held here
+     * stays held while the source still offers it, but the source's word wins: taken or withdrawn there ends
+     * the hold (the patient's confirmation then fails with the reason).
      */
     private void recompute(Set<UUID> slots) {
         for (List<UUID> chunk : chunks(sorted(slots))) {
@@ -352,17 +363,19 @@ final class ChangeApplier {
                     });
             List<Object[]> updates = new ArrayList<>();
             current.forEach((id, state) -> {
-                if (state.equals("HELD") || state.equals("BOOKED/ORCHESTRATOR")) {
-                    return; // TODO(#4): a source taking a held slot voids the hold; the booking saga decides.
+                if (state.equals("BOOKED/ORCHESTRATOR")) {
+                    return;
                 }
                 int[] counts = tally.getOrDefault(id, new int[2]);
-                String next = counts[0] == 0 ? "WITHDRAWN" : counts[1] > 0 ? "BOOKED/SOURCE" : "FREE";
+                String next = counts[0] == 0 ? "WITHDRAWN" : counts[1] > 0 ? "BOOKED/SOURCE" : state.equals("HELD") ? "HELD" : "FREE";
                 if (!next.equals(state)) {
                     String[] parts = next.split("/");
                     updates.add(new Object[] {parts[0], parts.length > 1 ? parts[1] : null, id});
                 }
             });
-            template.batchUpdate("update availability_slot set state = ?, booked_by = ?, version = version + 1 where id = ?", updates);
+            template.batchUpdate("""
+                    update availability_slot set state = ?, booked_by = ?, hold_id = null, hold_expires_at = null, version = version + 1
+                    where id = ?""", updates);
         }
     }
 

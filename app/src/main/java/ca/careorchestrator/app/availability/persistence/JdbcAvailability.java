@@ -3,25 +3,39 @@ package ca.careorchestrator.app.availability.persistence;
 import ca.careorchestrator.app.availability.ApplyResult;
 import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.availability.SlotCounts;
+import ca.careorchestrator.app.availability.SlotEntry;
+import ca.careorchestrator.app.availability.SlotsChanged;
+import ca.careorchestrator.app.availability.StoredSlot;
 import ca.careorchestrator.app.persistence.BulkInsert;
 import ca.careorchestrator.core.availability.Listing;
 import ca.careorchestrator.core.availability.Slot;
 import ca.careorchestrator.core.availability.SlotChange;
-import ca.careorchestrator.core.care.SourceSystem;
+import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.availability.SlotState;
+import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,22 +57,34 @@ class JdbcAvailability implements Availability {
     }
 
     private final ChangeApplier changes;
+    private final SlotRows rows;
+    private final ApplicationEventPublisher events;
     private final java.util.concurrent.atomic.AtomicLong insertedSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rowsAtLastAnalyze = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean analyzing = new java.util.concurrent.atomic.AtomicBoolean();
 
-    JdbcAvailability(JdbcClient jdbc, BulkInsert bulk, JdbcTemplate template, TransactionTemplate transaction) {
+    JdbcAvailability(JdbcClient jdbc, BulkInsert bulk, JdbcTemplate template, TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.bulk = bulk;
         this.changes = new ChangeApplier(jdbc, template, transaction);
+        this.rows = new SlotRows(jdbc, template.getDataSource(), transaction);
+        this.events = events;
     }
 
     @Override
     public ApplyResult apply(SourceSystem source, List<SlotChange> batch, long readGeneration) {
         lastCount.set(null);
-        ApplyResult result = changes.apply(source, batch, readGeneration);
-        refreshStatisticsIfGrown(result.created() + result.merged());
-        return result;
+        ChangeApplier.Applied applied = changes.apply(source, batch, readGeneration);
+        published(applied.touched());
+        refreshStatisticsIfGrown(applied.result().created() + applied.result().merged());
+        return applied.result();
+    }
+
+    private void published(Set<UUID> touched) {
+        if (!touched.isEmpty()) {
+            events.publishEvent(new SlotsChanged(touched.stream().map(SlotId::new).collect(Collectors.toSet())));
+        }
     }
 
     /**
@@ -87,7 +113,44 @@ class JdbcAvailability implements Availability {
     @Override
     public int withdrawUnseen(SourceSystem source, long readGeneration, Instant from) {
         lastCount.set(null);
-        return changes.withdrawUnseen(source, readGeneration, from);
+        ChangeApplier.Applied applied = changes.withdrawUnseen(source, readGeneration, from);
+        published(applied.touched());
+        return applied.result().updated();
+    }
+
+    @Override
+    public void forEachEntry(Instant from, Consumer<SlotEntry> entries, BiConsumer<SlotId, BookingChannel> listingChannels) {
+        rows.forEachEntry(from, entries, listingChannels);
+    }
+
+    @Override
+    public List<SlotEntry> entries(Collection<SlotId> ids) {
+        return rows.entries(ids);
+    }
+
+    @Override
+    public Optional<StoredSlot> slot(SlotId id) {
+        return rows.slot(id, false);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StoredSlot> lockForUpdate(SlotId id) {
+        return rows.slot(id, true);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void store(SlotId id, SlotState next) {
+        lastCount.set(null);
+        rows.store(id, next);
+        // Inside the caller's transaction: the search index hears of it once that commits.
+        events.publishEvent(new SlotsChanged(Set.of(id)));
+    }
+
+    @Override
+    public List<SlotId> expiredHolds(Instant now, int limit) {
+        return rows.expiredHolds(now, limit);
     }
 
     @Override

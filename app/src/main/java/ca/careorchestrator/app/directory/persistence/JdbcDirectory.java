@@ -216,20 +216,33 @@ class JdbcDirectory implements Directory {
                         select p.id, p.clinic_id, p.profession, p.family_name, p.given_name, p.speaks_french, p.speaks_english"""
                         + from + where + " order by p.family_name, p.given_name, p.id limit :limit offset :offset")
                 .params(params)
-                .query((rs, n) -> {
-                    Set<Language> languages = EnumSet.noneOf(Language.class);
-                    if (rs.getBoolean("speaks_french")) {
-                        languages.add(Language.FR);
-                    }
-                    if (rs.getBoolean("speaks_english")) {
-                        languages.add(Language.EN);
-                    }
-                    return new Professional(new ProfessionalId((UUID) rs.getObject("id")), new ClinicId((UUID) rs.getObject("clinic_id")),
-                            Profession.valueOf(rs.getString("profession")), rs.getString("family_name"), rs.getString("given_name"),
-                            languages);
-                })
+                .query(JdbcDirectory::professional)
                 .list();
         return new Page<>(items, query.page().page(), query.page().size(), total);
+    }
+
+    private static Professional professional(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        if (rs.getBoolean("speaks_french")) {
+            languages.add(Language.FR);
+        }
+        if (rs.getBoolean("speaks_english")) {
+            languages.add(Language.EN);
+        }
+        return new Professional(new ProfessionalId((UUID) rs.getObject("id")), new ClinicId((UUID) rs.getObject("clinic_id")),
+                Profession.valueOf(rs.getString("profession")), rs.getString("family_name"), rs.getString("given_name"), languages);
+    }
+
+    @Override
+    public List<Clinic> allClinics() {
+        return selectClinics(" order by c.id", Map.of());
+    }
+
+    @Override
+    public List<Professional> allProfessionals() {
+        return jdbc.sql("select id, clinic_id, profession, family_name, given_name, speaks_french, speaks_english from directory_professional order by id")
+                .query(JdbcDirectory::professional)
+                .list();
     }
 
     @Override

@@ -1,0 +1,205 @@
+package ca.careorchestrator.app.catalog;
+
+import ca.careorchestrator.app.availability.Availability;
+import ca.careorchestrator.app.availability.SlotEntry;
+import ca.careorchestrator.app.availability.SlotsChanged;
+import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.provisioning.ProvinceProvisioned;
+import ca.careorchestrator.core.availability.SlotId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The search over every slot. Its index is rebuilt from the database when the province is provisioned (at
+ * each start), then kept current by {@link SlotsChanged} events: a refresher reloads the changed slots from
+ * the database in batches, so the index converges on the record whatever the events' order.
+ */
+@Service
+public class Catalog implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+    private static final int REFRESH_BATCH = 2_000;
+    /** Slots that started this long ago are still rebuilt (a search never asks for the past). */
+    private static final Duration REBUILD_FROM = Duration.ofDays(1);
+
+    private final Availability availability;
+    private final Directory directory;
+    private final Clock clock;
+    private volatile SlotIndex index;
+    private volatile boolean rebuilding;
+    private volatile CatalogStatus.Rebuild lastRebuild;
+    private final Set<SlotId> changed = new LinkedHashSet<>();
+    private volatile Thread refresher;
+    private volatile boolean running;
+    /** A batch taken from {@code changed} is being applied. */
+    private volatile boolean applying;
+
+    Catalog(Availability availability, Directory directory, Clock clock) {
+        this.availability = availability;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The search cannot answer yet: the index is being built for the first time. */
+    public static final class NotReady extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotReady() {
+            super("the search index is being built");
+        }
+    }
+
+    public SearchResult search(SlotQuery query) {
+        SlotIndex current = index;
+        if (current == null) {
+            throw new NotReady();
+        }
+        return current.search(query);
+    }
+
+    public CatalogStatus status() {
+        SlotIndex current = index;
+        int waiting;
+        synchronized (changed) {
+            waiting = changed.size();
+        }
+        return new CatalogStatus(current != null, rebuilding, current == null ? 0 : current.size(),
+                current == null ? 0 : current.bytes(), waiting, Optional.ofNullable(lastRebuild));
+    }
+
+    @EventListener
+    void on(ProvinceProvisioned provisioned) {
+        Thread.ofVirtual().name("catalog-rebuild").start(this::rebuild);
+    }
+
+    /** After the change commits (or at once, for changes made outside a transaction). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SlotsChanged event) {
+        synchronized (changed) {
+            changed.addAll(event.slots());
+            changed.notifyAll();
+        }
+    }
+
+    /** Builds a new index from the database and swaps it in; changes heard meanwhile are applied after. */
+    public synchronized void rebuild() {
+        rebuilding = true;
+        long started = System.nanoTime();
+        try {
+            Places places = new Places(directory.allClinics(), directory.allProfessionals());
+            SlotIndex fresh = SlotIndex.building(places);
+            List<SlotEntry> batch = new ArrayList<>(10_000);
+            int[] skipped = {0};
+            Instant from = clock.instant().minus(REBUILD_FROM);
+            availability.forEachEntry(from, entry -> {
+                batch.add(entry);
+                if (batch.size() == 10_000) {
+                    skipped[0] += fresh.apply(batch);
+                    batch.clear();
+                }
+            }, fresh::improveChannel);
+            skipped[0] += fresh.apply(batch);
+            index = fresh.open();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            lastRebuild = new CatalogStatus.Rebuild(clock.instant(), took, fresh.size());
+            log.info("Search index rebuilt: {} slots of {} clinics in {} ms, ~{} MB{}", fresh.size(), places.clinicCount(),
+                    took.toMillis(), fresh.bytes() >> 20, skipped[0] > 0 ? " (" + skipped[0] + " of unknown clinics skipped)" : "");
+        } finally {
+            rebuilding = false;
+            synchronized (changed) {
+                changed.notifyAll();
+            }
+        }
+    }
+
+    private void refreshLoop() {
+        while (running) {
+            List<SlotId> batch = new ArrayList<>();
+            try {
+                synchronized (changed) {
+                    while (running && (changed.isEmpty() || index == null || rebuilding)) {
+                        changed.wait(1_000);
+                    }
+                    var it = changed.iterator();
+                    while (it.hasNext() && batch.size() < REFRESH_BATCH) {
+                        batch.add(it.next());
+                        it.remove();
+                    }
+                    applying = !batch.isEmpty();
+                }
+                if (!batch.isEmpty()) {
+                    index.apply(availability.entries(batch));
+                }
+                applying = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database is away: put them back and try again shortly; the index stays as it was.
+                log.warn("Search index refresh of {} slots failed: {}", batch.size(), e.toString());
+                synchronized (changed) {
+                    changed.addAll(batch);
+                    applying = false;
+                }
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Blocks until every change heard so far is in the index (tests and benchmarks). */
+    public boolean awaitCurrent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean settled;
+            synchronized (changed) {
+                settled = changed.isEmpty() && !applying;
+            }
+            if (settled && index != null && !rebuilding) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return false;
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        refresher = Thread.ofVirtual().name("catalog-refresh").start(this::refreshLoop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = refresher;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

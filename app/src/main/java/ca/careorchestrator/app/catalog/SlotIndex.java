@@ -1,0 +1,488 @@
+package ca.careorchestrator.app.catalog;
+
+import ca.careorchestrator.app.availability.SlotEntry;
+import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.care.Modality;
+import ca.careorchestrator.core.care.ServiceTypeCode;
+import ca.careorchestrator.core.geo.GeoPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Every slot the search can show, in columns of primitives (about 40 bytes a slot: the province's 5 million
+ * fit in a few hundred MB), with each clinic's slots as an array of slot numbers sorted by start. A search
+ * walks the candidate clinics' arrays from the window's start, merging them soonest first (or clinic by
+ * clinic, nearest first), and stops once it has the page.
+ *
+ * <p>One writer ({@link #apply}, synchronized), many readers without locks: a clinic's array is replaced,
+ * never changed, and published after the columns it points into; a state changed in place is seen by the
+ * next search (the database, not this cache, decides whether a hold succeeds).
+ */
+final class SlotIndex {
+
+    static final byte FREE = 0;
+    static final byte HELD = 1;
+    static final byte BOOKED = 2;
+    static final byte WITHDRAWN = 3;
+    private static final BookingChannel[] CHANNELS = BookingChannel.values();
+    private static final Modality[] MODALITIES = Modality.values();
+
+    private final Places places;
+    private volatile Columns columns;
+    private final AtomicReferenceArray<int[]> byClinic;
+    private final IdTable ids = new IdTable();
+    private final Map<ServiceTypeCode, Short> serviceNumbers = new HashMap<>();
+    private volatile ServiceTypeCode[] services = new ServiceTypeCode[0];
+    private int size;
+    /** While a rebuild fills the index (not searched yet), new slots wait here and are sorted once at the end. */
+    private int[][] pending;
+    private int[] pendingCount;
+    /** Written after every change, read before every search: the happens-before edge for in-place updates. */
+    private volatile long changes;
+
+    private static final class Columns {
+        final long[] hi;
+        final long[] lo;
+        final int[] clinic;
+        final int[] professional;
+        /** Minutes since the epoch. */
+        final int[] start;
+        final short[] duration;
+        final short[] service;
+        final byte[] modality;
+        final byte[] state;
+        final byte[] channel;
+
+        Columns(int capacity) {
+            hi = new long[capacity];
+            lo = new long[capacity];
+            clinic = new int[capacity];
+            professional = new int[capacity];
+            start = new int[capacity];
+            duration = new short[capacity];
+            service = new short[capacity];
+            modality = new byte[capacity];
+            state = new byte[capacity];
+            channel = new byte[capacity];
+        }
+
+        Columns(Columns from, int capacity) {
+            hi = Arrays.copyOf(from.hi, capacity);
+            lo = Arrays.copyOf(from.lo, capacity);
+            clinic = Arrays.copyOf(from.clinic, capacity);
+            professional = Arrays.copyOf(from.professional, capacity);
+            start = Arrays.copyOf(from.start, capacity);
+            duration = Arrays.copyOf(from.duration, capacity);
+            service = Arrays.copyOf(from.service, capacity);
+            modality = Arrays.copyOf(from.modality, capacity);
+            state = Arrays.copyOf(from.state, capacity);
+            channel = Arrays.copyOf(from.channel, capacity);
+        }
+
+        int capacity() {
+            return hi.length;
+        }
+
+        long bytes() {
+            return (long) capacity() * (8 + 8 + 4 + 4 + 4 + 2 + 2 + 1 + 1 + 1);
+        }
+    }
+
+    SlotIndex(Places places) {
+        this(places, false);
+    }
+
+    private SlotIndex(Places places, boolean building) {
+        this.places = places;
+        this.columns = new Columns(1024);
+        this.byClinic = new AtomicReferenceArray<>(places.clinicCount());
+        for (int i = 0; i < places.clinicCount(); i++) {
+            byClinic.set(i, new int[0]);
+        }
+        if (building) {
+            pending = new int[places.clinicCount()][];
+            pendingCount = new int[places.clinicCount()];
+        }
+    }
+
+    /** An index to fill with {@link #apply} (millions of slots) and then {@link #open} before it is searched. */
+    static SlotIndex building(Places places) {
+        return new SlotIndex(places, true);
+    }
+
+    /** Ends a rebuild: each clinic's slots sorted once. */
+    synchronized SlotIndex open() {
+        if (pending != null) {
+            Columns c = columns;
+            for (int clinic = 0; clinic < pending.length; clinic++) {
+                if (pendingCount[clinic] > 0) {
+                    byClinic.set(clinic, sorted(Arrays.copyOf(pending[clinic], pendingCount[clinic]), c));
+                }
+            }
+            pending = null;
+            pendingCount = null;
+            changes++;
+        }
+        return this;
+    }
+
+    Places places() {
+        return places;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Heap held by the index's arrays (directory snapshot included, roughly). */
+    long bytes() {
+        long arrays = columns.bytes() + ids.bytes() + places.bytes();
+        for (int i = 0; i < byClinic.length(); i++) {
+            arrays += 16 + 4L * byClinic.get(i).length;
+        }
+        return arrays;
+    }
+
+    static byte stateCode(String state) {
+        return switch (state) {
+            case "FREE" -> FREE;
+            case "HELD" -> HELD;
+            case "BOOKED" -> BOOKED;
+            case "WITHDRAWN" -> WITHDRAWN;
+            default -> throw new IllegalArgumentException("unknown slot state " + state);
+        };
+    }
+
+    /**
+     * Adds or updates these slots (entries read from the database after a change). A slot of a clinic or
+     * professional the directory snapshot does not know is skipped; returns how many were skipped.
+     */
+    synchronized int apply(List<SlotEntry> entries) {
+        Map<Integer, List<Integer>> added = new HashMap<>();
+        int skipped = 0;
+        for (SlotEntry entry : entries) {
+            UUID id = entry.id().value();
+            int ordinal = ids.find(id.getMostSignificantBits(), id.getLeastSignificantBits(), columns);
+            Columns c = columns;
+            if (ordinal >= 0) {
+                c.state[ordinal] = stateCode(entry.state());
+                c.service[ordinal] = service(entry.service());
+                c.modality[ordinal] = (byte) entry.modality().ordinal();
+                c.channel[ordinal] = (byte) entry.channel().ordinal();
+                continue;
+            }
+            if (entry.state().equals("WITHDRAWN")) {
+                continue;
+            }
+            int clinic = places.clinic(entry.clinic().value());
+            int professional = places.professional(entry.professional().value());
+            if (clinic < 0 || professional < 0) {
+                skipped++;
+                continue;
+            }
+            if (size == c.capacity()) {
+                c = new Columns(c, c.capacity() * 2);
+                columns = c;
+            }
+            int o = size++;
+            c.hi[o] = id.getMostSignificantBits();
+            c.lo[o] = id.getLeastSignificantBits();
+            c.clinic[o] = clinic;
+            c.professional[o] = professional;
+            c.start[o] = minutes(entry.start());
+            c.duration[o] = (short) Math.min(Short.MAX_VALUE, entry.durationMinutes());
+            c.service[o] = service(entry.service());
+            c.modality[o] = (byte) entry.modality().ordinal();
+            c.state[o] = stateCode(entry.state());
+            c.channel[o] = (byte) entry.channel().ordinal();
+            ids.put(o, c);
+            if (pending != null) {
+                if (pending[clinic] == null || pendingCount[clinic] == pending[clinic].length) {
+                    pending[clinic] = Arrays.copyOf(pending[clinic] == null ? new int[0] : pending[clinic], Math.max(64, pendingCount[clinic] * 2));
+                }
+                pending[clinic][pendingCount[clinic]++] = o;
+            } else {
+                added.computeIfAbsent(clinic, k -> new ArrayList<>()).add(o);
+            }
+        }
+        Columns c = columns;
+        added.forEach((clinic, ordinals) -> byClinic.set(clinic, merged(byClinic.get(clinic), ordinals, c)));
+        changes++;
+        return skipped;
+    }
+
+    /** A listing's channel, during a rebuild: the slot keeps the best of its listings' channels. */
+    synchronized void improveChannel(SlotId id, BookingChannel channel) {
+        Columns c = columns;
+        int ordinal = ids.find(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits(), c);
+        if (ordinal >= 0 && channel.ordinal() < c.channel[ordinal]) {
+            c.channel[ordinal] = (byte) channel.ordinal();
+        }
+    }
+
+    private static int[] merged(int[] current, List<Integer> ordinals, Columns c) {
+        int[] result = Arrays.copyOf(current, current.length + ordinals.size());
+        for (int i = 0; i < ordinals.size(); i++) {
+            result[current.length + i] = ordinals.get(i);
+        }
+        return sorted(result, c);
+    }
+
+    /** By start, then slot number (a deterministic order for equal starts), without boxing. */
+    private static int[] sorted(int[] result, Columns c) {
+        long[] keys = new long[result.length];
+        for (int i = 0; i < result.length; i++) {
+            keys[i] = ((long) c.start[result[i]] << 32) | result[i];
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < keys.length; i++) {
+            result[i] = (int) keys[i];
+        }
+        return result;
+    }
+
+    private short service(ServiceTypeCode code) {
+        Short known = serviceNumbers.get(code);
+        if (known != null) {
+            return known;
+        }
+        short number = (short) serviceNumbers.size();
+        serviceNumbers.put(code, number);
+        ServiceTypeCode[] next = Arrays.copyOf(services, number + 1);
+        next[number] = code;
+        services = next;
+        return number;
+    }
+
+    static int minutes(Instant instant) {
+        return (int) Math.floorDiv(instant.getEpochSecond(), 60);
+    }
+
+    // ---- search --------------------------------------------------------------------------------------------
+
+    /** One clinic's slots from the window's start: advanced to its next match. */
+    private static final class Cursor {
+        final int clinic;
+        final int[] slots;
+        int position;
+        double distanceKm;
+
+        Cursor(int clinic, int[] slots, int position) {
+            this.clinic = clinic;
+            this.slots = slots;
+            this.position = position;
+        }
+
+        int current() {
+            return slots[position];
+        }
+    }
+
+    private record Filter(int from, int to, int service, int modality, boolean[] professionals) {
+    }
+
+    SearchResult search(SlotQuery query) {
+        long seen = changes; // a volatile read: in-place updates made before it are visible below
+        assert seen >= 0;
+        ServiceTypeCode[] knownServices = services;
+        int service = -1;
+        if (query.service().isPresent()) {
+            service = indexOf(knownServices, query.service().get());
+            if (service < 0) {
+                return new SearchResult(List.of(), query.page(), query.size(), false);
+            }
+        }
+        Filter filter = new Filter(minutes(query.from()), minutes(query.to()), service,
+                query.modality().map(Enum::ordinal).orElse(-1), places.admitted(query.profession(), query.language()));
+        List<Cursor> cursors = new ArrayList<>();
+        for (int clinic : candidateClinics(query)) {
+            int[] slots = byClinic.get(clinic);
+            if (slots.length > 0) {
+                cursors.add(new Cursor(clinic, slots, 0));
+            }
+        }
+        Columns c = columns; // read after the clinics' arrays: it covers every slot number in them
+        query.near().ifPresent(near -> cursors.forEach(cursor -> cursor.distanceKm = near.point().distanceKm(places.positions[cursor.clinic])));
+        for (Cursor cursor : cursors) {
+            cursor.position = firstAtOrAfter(cursor.slots, filter.from(), c);
+        }
+        int wanted = (query.page() + 1) * query.size() + 1;
+        List<Cursor> found = new ArrayList<>(Math.min(wanted, 1024));
+        List<Integer> ordinals = new ArrayList<>(Math.min(wanted, 1024));
+        switch (query.order()) {
+            case SOONEST -> soonest(cursors, filter, c, wanted, found, ordinals);
+            case NEAREST -> nearest(cursors, filter, c, wanted, found, ordinals);
+        }
+        int fromHit = query.page() * query.size();
+        List<SlotHit> hits = new ArrayList<>(query.size());
+        for (int i = fromHit; i < Math.min(ordinals.size(), fromHit + query.size()); i++) {
+            hits.add(hit(ordinals.get(i), found.get(i), c, knownServices, query.near().isPresent()));
+        }
+        return new SearchResult(hits, query.page(), query.size(), ordinals.size() > fromHit + query.size());
+    }
+
+    private int[] candidateClinics(SlotQuery query) {
+        int[] base = query.region().map(places::clinicsIn).orElse(null);
+        if (base == null) {
+            base = new int[places.clinicCount()];
+            for (int i = 0; i < base.length; i++) {
+                base[i] = i;
+            }
+        }
+        if (query.near().isEmpty()) {
+            return base;
+        }
+        GeoPoint point = query.near().get().point();
+        double radius = query.near().get().radiusKm();
+        return Arrays.stream(base).filter(clinic -> point.distanceKm(places.positions[clinic]) <= radius).toArray();
+    }
+
+    private static void soonest(List<Cursor> cursors, Filter filter, Columns c, int wanted, List<Cursor> found, List<Integer> ordinals) {
+        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, cursors.size()), (a, b) -> {
+            int x = a.current();
+            int y = b.current();
+            int byStart = Integer.compare(c.start[x], c.start[y]);
+            return byStart != 0 ? byStart : Integer.compare(x, y);
+        });
+        for (Cursor cursor : cursors) {
+            if (advance(cursor, filter, c)) {
+                queue.add(cursor);
+            }
+        }
+        while (!queue.isEmpty() && ordinals.size() < wanted) {
+            Cursor next = queue.poll();
+            ordinals.add(next.current());
+            found.add(next);
+            next.position++;
+            if (advance(next, filter, c)) {
+                queue.add(next);
+            }
+        }
+    }
+
+    private static void nearest(List<Cursor> cursors, Filter filter, Columns c, int wanted, List<Cursor> found, List<Integer> ordinals) {
+        cursors.sort((a, b) -> a.distanceKm != b.distanceKm ? Double.compare(a.distanceKm, b.distanceKm) : Integer.compare(a.clinic, b.clinic));
+        for (Cursor cursor : cursors) {
+            while (ordinals.size() < wanted && advance(cursor, filter, c)) {
+                ordinals.add(cursor.current());
+                found.add(cursor);
+                cursor.position++;
+            }
+            if (ordinals.size() >= wanted) {
+                return;
+            }
+        }
+    }
+
+    /** Moves the cursor to its next matching slot; false when none is left in the window. */
+    private static boolean advance(Cursor cursor, Filter filter, Columns c) {
+        int[] slots = cursor.slots;
+        while (cursor.position < slots.length) {
+            int o = slots[cursor.position];
+            if (c.start[o] >= filter.to()) {
+                return false;
+            }
+            if (c.state[o] == FREE && (filter.service() < 0 || c.service[o] == filter.service())
+                    && (filter.modality() < 0 || c.modality[o] == filter.modality())
+                    && (filter.professionals() == null || filter.professionals()[c.professional[o]])) {
+                return true;
+            }
+            cursor.position++;
+        }
+        return false;
+    }
+
+    private static int firstAtOrAfter(int[] slots, int minute, Columns c) {
+        int low = 0;
+        int high = slots.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (c.start[slots[mid]] < minute) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private SlotHit hit(int o, Cursor cursor, Columns c, ServiceTypeCode[] knownServices, boolean near) {
+        int clinic = c.clinic[o];
+        int professional = c.professional[o];
+        return new SlotHit(new SlotId(new UUID(c.hi[o], c.lo[o])), places.clinicIds[clinic], places.clinicNames[clinic],
+                places.regions[clinic], places.professionalIds[professional], places.professions[professional],
+                knownServices[c.service[o]], MODALITIES[c.modality[o]], Instant.ofEpochSecond(c.start[o] * 60L), c.duration[o],
+                CHANNELS[c.channel[o]], near ? OptionalDouble.of(cursor.distanceKm) : OptionalDouble.empty());
+    }
+
+    private static int indexOf(ServiceTypeCode[] codes, ServiceTypeCode code) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Slot id to slot number: open addressing over the id columns (no boxed keys: 5 M ids in ~40 MB). Writer only. */
+    private static final class IdTable {
+        private int[] table = new int[2048]; // slot number + 1; 0 = empty
+        private int count;
+
+        int find(long hi, long lo, Columns c) {
+            int mask = table.length - 1;
+            for (int i = hash(hi, lo) & mask; ; i = (i + 1) & mask) {
+                int entry = table[i];
+                if (entry == 0) {
+                    return -1;
+                }
+                if (c.hi[entry - 1] == hi && c.lo[entry - 1] == lo) {
+                    return entry - 1;
+                }
+            }
+        }
+
+        void put(int ordinal, Columns c) {
+            if ((count + 1) * 2 > table.length) {
+                int[] old = table;
+                table = new int[old.length * 2];
+                for (int entry : old) {
+                    if (entry != 0) {
+                        insert(entry - 1, c);
+                    }
+                }
+            }
+            insert(ordinal, c);
+            count++;
+        }
+
+        private void insert(int ordinal, Columns c) {
+            int mask = table.length - 1;
+            int i = hash(c.hi[ordinal], c.lo[ordinal]) & mask;
+            while (table[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            table[i] = ordinal + 1;
+        }
+
+        private static int hash(long hi, long lo) {
+            long h = hi * 0x9E3779B97F4A7C15L ^ lo;
+            h ^= h >>> 31;
+            h *= 0xBF58476D1CE4E5B9L;
+            return (int) (h ^ (h >>> 29));
+        }
+
+        long bytes() {
+            return 4L * table.length;
+        }
+    }
+}
