@@ -27,6 +27,10 @@ create table booking_appointment (
     hold_id            uuid                     references booking_hold (id),
     patient_ref        uuid                     not null,
     birth_date         date                     not null,
+    -- What the source was sent about the patient (synthetic data only), so that a retry sends the same command.
+    nam                varchar(12)              not null,
+    family_name        varchar(100)             not null,
+    given_name         varchar(100)             not null,
     state              varchar(12)              not null
         check (state in ('PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED', 'FULFILLED', 'NO_SHOW')),
     source_system      varchar(30)              not null,

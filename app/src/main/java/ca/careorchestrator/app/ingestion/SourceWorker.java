@@ -98,6 +98,10 @@ final class SourceWorker {
         return outcome;
     }
 
+    Connector connector() {
+        return connector;
+    }
+
     /** Read now (an operator's "sync now"); {@code full} asks for a full read. */
     void syncNow(boolean full) {
         fullReadRequested |= full;

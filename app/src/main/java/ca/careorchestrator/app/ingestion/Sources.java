@@ -2,6 +2,7 @@ package ca.careorchestrator.app.ingestion;
 
 import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.connector.spi.BookingConnector;
 import ca.careorchestrator.connector.spi.Connector;
 import ca.careorchestrator.connector.spi.ConnectorFactory;
 import ca.careorchestrator.connector.spi.Outcome;
@@ -86,6 +87,12 @@ public class Sources {
         workers.put(system, worker);
         worker.start();
         log.info("Reading {} ({}) at {}", system.displayName(), system.protocol(), endpoint);
+    }
+
+    /** The connector that books on {@code system}, when that source is connected and books by API. */
+    public synchronized Optional<BookingConnector> bookingConnector(SourceSystem system) {
+        SourceWorker worker = workers.get(system);
+        return worker != null && worker.connector() instanceof BookingConnector booking ? Optional.of(booking) : Optional.empty();
     }
 
     public synchronized List<SourceStatus> statuses() {

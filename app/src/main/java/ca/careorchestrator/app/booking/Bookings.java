@@ -1,0 +1,477 @@
+package ca.careorchestrator.app.booking;
+
+import ca.careorchestrator.app.availability.Availability;
+import ca.careorchestrator.app.availability.StoredSlot;
+import ca.careorchestrator.app.booking.BookingStore.StoredAppointment;
+import ca.careorchestrator.app.booking.BookingStore.StoredHold;
+import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.ingestion.Sources;
+import ca.careorchestrator.connector.spi.BookingAnswer;
+import ca.careorchestrator.connector.spi.BookingCommand;
+import ca.careorchestrator.connector.spi.BookingConnector;
+import ca.careorchestrator.connector.spi.BookingPatient;
+import ca.careorchestrator.connector.spi.CancelCommand;
+import ca.careorchestrator.core.availability.HoldId;
+import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.availability.SlotState;
+import ca.careorchestrator.core.booking.AppointmentId;
+import ca.careorchestrator.core.care.BookingChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The booking saga. Hold: the slot row goes FREE → HELD in one transaction (row lock, then the transition
+ * {@link SlotState} allows), with a unique key keeping one live hold per patient. Confirm: a pending appointment
+ * is stored (a unique key keeps one live appointment per slot, whatever the channel), then the source is asked
+ * with the appointment id as idempotency key, outside any transaction, and its answer settles the appointment
+ * and the slot. No answer leaves it pending; {@link #reconcile} asks again with the same key until the source
+ * says. Nothing here guesses.
+ */
+@Service
+public class Bookings {
+
+    private static final Logger log = LoggerFactory.getLogger(Bookings.class);
+
+    private final Availability availability;
+    private final BookingStore store;
+    private final Sources sources;
+    private final Directory directory;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final BookingProperties properties;
+    private final Clock clock;
+
+    Bookings(Availability availability, BookingStore store, Sources sources, Directory directory, TransactionTemplate transaction,
+            ApplicationEventPublisher events, BookingProperties properties, Clock clock) {
+        this.availability = availability;
+        this.store = store;
+        this.sources = sources;
+        this.directory = directory;
+        this.transaction = transaction;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- hold ---------------------------------------------------------------------------------------------
+
+    public HoldOutcome hold(SlotId slotId, PatientIdentity patient) {
+        try {
+            return transaction.execute(status -> holdInTransaction(slotId, patient, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            // Two holds of the same patient raced: the other one won the unique key.
+            return store.liveHoldOf(patient.ref()).<HoldOutcome>map(existing -> new HoldOutcome.AlreadyHolding(existing.view()))
+                    .orElse(new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.HELD));
+        }
+    }
+
+    private HoldOutcome holdInTransaction(SlotId slotId, PatientIdentity patient, Instant now) {
+        Optional<StoredHold> existing = store.liveHoldOf(patient.ref());
+        if (existing.isPresent()) {
+            StoredHold hold = existing.get();
+            if (!hold.state().equals("BOOKING") && !now.isBefore(hold.expiresAt())) {
+                store.endHold(hold.id(), "EXPIRED", now); // ran out: it no longer counts (the slot is released by the expiry job)
+            } else {
+                return new HoldOutcome.AlreadyHolding(hold.view());
+            }
+        }
+        Optional<StoredSlot> stored = availability.lockForUpdate(slotId);
+        if (stored.isEmpty()) {
+            return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.UNKNOWN);
+        }
+        if (!stored.get().slot().start().isAfter(now)) {
+            return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.PAST);
+        }
+        SlotState.Free free;
+        switch (stored.get().slot().state()) {
+            case SlotState.Free f -> free = f;
+            case SlotState.Held held -> {
+                if (!held.expiredAt(now) || !expire(held, now)) {
+                    return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.HELD);
+                }
+                free = held.release();
+            }
+            case SlotState.Booked booked -> {
+                return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.TAKEN);
+            }
+            case SlotState.Withdrawn withdrawn -> {
+                return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.WITHDRAWN);
+            }
+        }
+        Optional<StoredSlot.LiveListing> listing = stored.get().bestListing();
+        if (listing.isEmpty()) {
+            return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.WITHDRAWN);
+        }
+        HoldId id = new HoldId(UUID.randomUUID());
+        SlotState.Held held = free.hold(id, now.plus(properties.holdTtl()));
+        availability.store(slotId, held);
+        StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
+        store.insertHold(hold);
+        return new HoldOutcome.Held(hold.view());
+    }
+
+    /** Ends another patient's hold that ran out; false when it is being booked (its slot stays held). */
+    private boolean expire(SlotState.Held held, Instant now) {
+        Optional<StoredHold> previous = store.lockHold(held.hold());
+        if (previous.isPresent() && previous.get().state().equals("BOOKING")) {
+            return false;
+        }
+        previous.ifPresent(p -> store.endHold(p.id(), "EXPIRED", now));
+        return true;
+    }
+
+    /** The patient lets the hold go; the slot is free again. */
+    public boolean release(HoldId holdId, PatientIdentity patient) {
+        Instant now = clock.instant();
+        Boolean released = transaction.execute(status -> {
+            Optional<StoredHold> hold = store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref()) && h.live());
+            if (hold.isEmpty() || hold.get().state().equals("BOOKING")) {
+                return false;
+            }
+            store.endHold(holdId, "RELEASED", now);
+            freeIfStillHeld(hold.get().slot(), holdId, SlotReleased.Cause.HOLD_RELEASED, now);
+            return true;
+        });
+        return Boolean.TRUE.equals(released);
+    }
+
+    private void freeIfStillHeld(SlotId slotId, HoldId holdId, SlotReleased.Cause cause, Instant now) {
+        availability.lockForUpdate(slotId).ifPresent(stored -> {
+            if (stored.slot().state() instanceof SlotState.Held held && held.hold().equals(holdId)) {
+                availability.store(slotId, held.release());
+                events.publishEvent(new SlotReleased(slotId, now, cause));
+            }
+        });
+    }
+
+    public Optional<HoldView> holdOf(HoldId holdId, PatientIdentity patient) {
+        return transaction.execute(status -> store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref())).map(StoredHold::view));
+    }
+
+    // ---- confirm ------------------------------------------------------------------------------------------
+
+    /** Books the held slot on its source. Safe to call again: a hold already booked answers its appointment. */
+    public BookOutcome confirm(HoldId holdId, PatientIdentity patient) {
+        return confirm(holdId, patient, Optional.empty());
+    }
+
+    private record Started(StoredAppointment appointment, BookingConnector connector, String serviceCode) {
+    }
+
+    private BookOutcome confirm(HoldId holdId, PatientIdentity patient, Optional<AppointmentId> replaces) {
+        Instant now = clock.instant();
+        Object first = transaction.execute(status -> startBooking(holdId, patient, replaces, now));
+        if (first instanceof BookOutcome outcome) {
+            return outcome;
+        }
+        Started started = (Started) first;
+        BookingAnswer answer = ask(started.connector(), started.appointment(), started.serviceCode());
+        return settle(started.appointment().id(), answer);
+    }
+
+    private Object startBooking(HoldId holdId, PatientIdentity patient, Optional<AppointmentId> replaces, Instant now) {
+        Optional<StoredHold> found = store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref()));
+        if (found.isEmpty()) {
+            return new BookOutcome.HoldNotFound();
+        }
+        StoredHold hold = found.get();
+        switch (hold.state()) {
+            case "BOOKING", "BOOKED" -> {
+                StoredAppointment appointment = store.appointmentOfHold(holdId).orElseThrow();
+                return appointment.state().equals("CONFIRMED") ? new BookOutcome.Confirmed(appointment.view())
+                        : appointment.state().equals("PENDING") ? new BookOutcome.Pending(appointment.view())
+                        : new BookOutcome.SlotTaken(hold.slot(), appointment.reason().orElse(""));
+            }
+            case "EXPIRED" -> {
+                return new BookOutcome.HoldExpired(hold.slot());
+            }
+            case "RELEASED" -> {
+                return new BookOutcome.HoldNotFound();
+            }
+            case "VOIDED" -> {
+                return new BookOutcome.SlotTaken(hold.slot(), "taken at the source");
+            }
+            default -> {
+                // LIVE or HANDED_OVER: go on.
+            }
+        }
+        StoredSlot stored = availability.lockForUpdate(hold.slot()).orElseThrow();
+        if (!(stored.slot().state() instanceof SlotState.Held held) || !held.hold().equals(holdId)) {
+            // The source took or withdrew it while we held it: its word wins.
+            store.endHold(holdId, "VOIDED", now);
+            return new BookOutcome.SlotTaken(hold.slot(), stored.slot().state() instanceof SlotState.Withdrawn
+                    ? "withdrawn by the source" : "taken at the source");
+        }
+        if (held.expiredAt(now)) {
+            store.endHold(holdId, "EXPIRED", now);
+            availability.store(hold.slot(), held.release());
+            events.publishEvent(new SlotReleased(hold.slot(), now, SlotReleased.Cause.HOLD_EXPIRED));
+            return new BookOutcome.HoldExpired(hold.slot());
+        }
+        Optional<StoredSlot.LiveListing> best = stored.bestListing();
+        if (best.isEmpty()) {
+            store.endHold(holdId, "VOIDED", now);
+            availability.store(hold.slot(), held.withdraw());
+            return new BookOutcome.SlotTaken(hold.slot(), "withdrawn by the source");
+        }
+        StoredSlot.LiveListing listing = best.get();
+        if (listing.channel() != BookingChannel.API) {
+            // Booked on the source's own page or by phone: the hold keeps the slot for the patient until it runs
+            // out, and ingestion reconciles it when the source reports the slot taken.
+            store.markHold(holdId, "HANDED_OVER");
+            Optional<String> phone = listing.bookingPhone().or(() -> directory.clinic(stored.slot().clinic()).map(c -> c.phone()));
+            return new BookOutcome.HandedOver(hold.slot(), listing.listing().source(), listing.channel(), listing.deepLink(), phone);
+        }
+        Optional<BookingConnector> connector = sources.bookingConnector(listing.listing().source());
+        if (connector.isEmpty()) {
+            return new BookOutcome.SourceUnavailable(listing.listing().source());
+        }
+        StoredAppointment appointment = new StoredAppointment(new AppointmentId(UUID.randomUUID()), hold.slot(), Optional.of(holdId),
+                patient.ref(), patient.birthDate(), patient.nam().value(), patient.familyName(), patient.givenName(), "PENDING",
+                listing.listing().source(), listing.listing().externalId(), Optional.empty(),
+                now, Optional.empty(), Optional.empty(), 1, Optional.empty(), replaces);
+        store.insertAppointment(appointment, now.plus(properties.firstRetry()));
+        store.markHold(holdId, "BOOKING");
+        return new Started(appointment, connector.get(), stored.slot().service().value());
+    }
+
+    /** Books at the source; a retry sends the same command (same idempotency key), and the source answers what it did, once. */
+    private BookingAnswer ask(BookingConnector connector, StoredAppointment appointment, String serviceCode) {
+        BookingPatient who = new BookingPatient(appointment.patientRef().toString(), appointment.familyName(), appointment.givenName(),
+                appointment.birthDate(), appointment.nam());
+        try {
+            return connector.book(new BookingCommand(appointment.externalId(), appointment.id().toString(), who, serviceCode));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new BookingAnswer.Unknown("interrupted while waiting for the source");
+        } catch (RuntimeException e) {
+            log.warn("Booking {} on {}: the connector failed: {}", appointment.id(), appointment.source(), e.toString());
+            return new BookingAnswer.Unknown("connector failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Applies the source's answer to a pending appointment (a settled one stays as it is). */
+    private BookOutcome settle(AppointmentId id, BookingAnswer answer) {
+        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            StoredAppointment appointment = store.lockAppointment(id).orElseThrow();
+            if (!appointment.state().equals("PENDING")) {
+                return current(appointment);
+            }
+            StoredSlot stored = availability.lockForUpdate(appointment.slot()).orElseThrow();
+            SlotState state = stored.slot().state();
+            return switch (answer) {
+                case BookingAnswer.Booked booked -> {
+                    store.confirm(id, booked.sourceAppointmentRef(), now);
+                    appointment.hold().ifPresent(hold -> store.endHold(hold, "BOOKED", now));
+                    // Held by us as expected; or already seen taken by ingestion (our own booking, read back first).
+                    if (!(state instanceof SlotState.Booked b && b.by() == SlotState.BookedBy.ORCHESTRATOR)) {
+                        availability.store(appointment.slot(), new SlotState.Booked(SlotState.BookedBy.ORCHESTRATOR));
+                    }
+                    yield new BookOutcome.Confirmed(store.appointment(id).orElseThrow().view());
+                }
+                case BookingAnswer.Refused refused -> {
+                    store.reject(id, refused.reason(), now);
+                    appointment.hold().ifPresent(hold -> store.endHold(hold, "VOIDED", now));
+                    if (state instanceof SlotState.Held held) {
+                        availability.store(appointment.slot(), held.takenAtSource());
+                    }
+                    yield new BookOutcome.SlotTaken(appointment.slot(), refused.reason());
+                }
+                case BookingAnswer.RetryAfter retry -> {
+                    store.retryLater(id, now.plus(max(retry.delay(), properties.firstRetry())), retry.reason());
+                    yield new BookOutcome.Pending(store.appointment(id).orElseThrow().view());
+                }
+                case BookingAnswer.Unknown unknown -> {
+                    store.retryLater(id, now.plus(backoff(appointment.attempts())), unknown.reason());
+                    yield new BookOutcome.Pending(store.appointment(id).orElseThrow().view());
+                }
+                case BookingAnswer.Cancelled cancelled -> {
+                    store.retryLater(id, now.plus(backoff(appointment.attempts())), "the source answered a booking with a cancellation");
+                    yield new BookOutcome.Pending(store.appointment(id).orElseThrow().view());
+                }
+            };
+        });
+    }
+
+    private static BookOutcome current(StoredAppointment appointment) {
+        return switch (appointment.state()) {
+            case "PENDING" -> new BookOutcome.Pending(appointment.view());
+            case "REJECTED" -> new BookOutcome.SlotTaken(appointment.slot(), appointment.reason().orElse(""));
+            default -> new BookOutcome.Confirmed(appointment.view());
+        };
+    }
+
+    private Duration backoff(int attempts) {
+        Duration next = properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 16));
+        return next.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : next;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    // ---- cancel and reschedule ----------------------------------------------------------------------------
+
+    public CancelOutcome cancel(AppointmentId id, PatientIdentity patient) {
+        Instant now = clock.instant();
+        Object first = transaction.execute(status -> {
+            Optional<StoredAppointment> found = store.lockAppointment(id).filter(a -> a.patientRef().equals(patient.ref()));
+            if (found.isEmpty()) {
+                return new CancelOutcome.NotFound();
+            }
+            StoredAppointment appointment = found.get();
+            if (!appointment.state().equals("CONFIRMED")) {
+                return new CancelOutcome.NotCancellable(appointment.view());
+            }
+            if (appointment.cancelRequestedAt().isPresent()) {
+                return new CancelOutcome.Pending(appointment.view());
+            }
+            store.requestCancel(id, now, now.plus(properties.firstRetry()));
+            return appointment;
+        });
+        if (first instanceof CancelOutcome outcome) {
+            return outcome;
+        }
+        StoredAppointment appointment = (StoredAppointment) first;
+        return settleCancel(id, askCancel(appointment));
+    }
+
+    private BookingAnswer askCancel(StoredAppointment appointment) {
+        Optional<BookingConnector> connector = sources.bookingConnector(appointment.source());
+        if (connector.isEmpty()) {
+            return new BookingAnswer.RetryAfter(properties.firstRetry(), appointment.source() + " is not connected");
+        }
+        try {
+            return connector.get().cancel(new CancelCommand(appointment.externalId(), appointment.sourceReference().orElseThrow(),
+                    "cancel-" + appointment.id(), "cancelled by the patient"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new BookingAnswer.Unknown("interrupted while waiting for the source");
+        } catch (RuntimeException e) {
+            return new BookingAnswer.Unknown("connector failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private CancelOutcome settleCancel(AppointmentId id, BookingAnswer answer) {
+        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            StoredAppointment appointment = store.lockAppointment(id).orElseThrow();
+            if (!appointment.state().equals("CONFIRMED") || appointment.cancelRequestedAt().isEmpty()) {
+                return appointment.state().equals("CANCELLED") ? new CancelOutcome.Cancelled(appointment.view())
+                        : new CancelOutcome.NotCancellable(appointment.view());
+            }
+            return switch (answer) {
+                case BookingAnswer.Cancelled cancelled -> {
+                    store.cancelled(id, now);
+                    availability.lockForUpdate(appointment.slot()).ifPresent(stored -> {
+                        if (stored.slot().state() instanceof SlotState.Booked booked) {
+                            availability.store(appointment.slot(), booked.cancel());
+                            events.publishEvent(new SlotReleased(appointment.slot(), now, SlotReleased.Cause.CANCELLED));
+                        }
+                    });
+                    yield new CancelOutcome.Cancelled(store.appointment(id).orElseThrow().view());
+                }
+                case BookingAnswer.Refused refused -> {
+                    store.cancelRefused(id, refused.reason());
+                    yield new CancelOutcome.Refused(store.appointment(id).orElseThrow().view(), refused.reason());
+                }
+                case BookingAnswer.RetryAfter retry -> {
+                    store.retryLater(id, now.plus(max(retry.delay(), properties.firstRetry())), retry.reason());
+                    yield new CancelOutcome.Pending(store.appointment(id).orElseThrow().view());
+                }
+                case BookingAnswer.Unknown unknown -> {
+                    store.retryLater(id, now.plus(backoff(appointment.attempts())), unknown.reason());
+                    yield new CancelOutcome.Pending(store.appointment(id).orElseThrow().view());
+                }
+                case BookingAnswer.Booked booked -> {
+                    store.retryLater(id, now.plus(backoff(appointment.attempts())), "the source answered a cancellation with a booking");
+                    yield new CancelOutcome.Pending(store.appointment(id).orElseThrow().view());
+                }
+            };
+        });
+    }
+
+    /**
+     * Moves a confirmed appointment to a slot the patient holds: the new slot is booked first, then the old
+     * one cancelled, so the patient never ends up with neither.
+     */
+    public RescheduleOutcome reschedule(AppointmentId current, HoldId newHold, PatientIdentity patient) {
+        Optional<StoredAppointment> old = store.appointment(current).filter(a -> a.patientRef().equals(patient.ref()));
+        if (old.isEmpty()) {
+            return new RescheduleOutcome.NotFound();
+        }
+        if (!old.get().state().equals("CONFIRMED") || old.get().cancelRequestedAt().isPresent()) {
+            return new RescheduleOutcome.NotMovable(old.get().view());
+        }
+        BookOutcome booked = confirm(newHold, patient, Optional.of(current));
+        if (!(booked instanceof BookOutcome.Confirmed confirmed)) {
+            return new RescheduleOutcome.NotBooked(booked);
+        }
+        return new RescheduleOutcome.Moved(confirmed.appointment(), cancel(current, patient));
+    }
+
+    // ---- what a patient sees ------------------------------------------------------------------------------
+
+    public List<AppointmentView> appointments(PatientIdentity patient) {
+        return store.appointmentsOf(patient.ref()).stream().filter(a -> a.birthDate().equals(patient.birthDate()))
+                .map(StoredAppointment::view).toList();
+    }
+
+    public Optional<AppointmentView> appointment(AppointmentId id, PatientIdentity patient) {
+        return store.appointment(id).filter(a -> a.patientRef().equals(patient.ref())).map(StoredAppointment::view);
+    }
+
+    // ---- background: expiry and reconciliation ------------------------------------------------------------
+
+    /** Releases slots whose hold ran out (holds being booked stay). Returns how many were freed. */
+    public int expireHolds() {
+        Instant now = clock.instant();
+        int freed = 0;
+        for (SlotId slot : availability.expiredHolds(now, 500)) {
+            Boolean done = transaction.execute(status -> {
+                Optional<StoredSlot> stored = availability.lockForUpdate(slot);
+                if (stored.isEmpty() || !(stored.get().slot().state() instanceof SlotState.Held held) || !held.expiredAt(now)) {
+                    return false;
+                }
+                if (!expire(held, now)) {
+                    return false;
+                }
+                availability.store(slot, held.release());
+                events.publishEvent(new SlotReleased(slot, now, SlotReleased.Cause.HOLD_EXPIRED));
+                return true;
+            });
+            freed += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return freed;
+    }
+
+    /** Asks the sources again about bookings and cancellations whose answer never came. Returns how many were asked. */
+    public int reconcile() {
+        List<StoredAppointment> due = store.dueForReconciliation(clock.instant(), 100);
+        for (StoredAppointment appointment : due) {
+            if (appointment.state().equals("PENDING")) {
+                Optional<BookingConnector> connector = sources.bookingConnector(appointment.source());
+                BookingAnswer answer = connector.isEmpty()
+                        ? new BookingAnswer.RetryAfter(properties.firstRetry(), appointment.source() + " is not connected")
+                        : ask(connector.get(), appointment, availability.slot(appointment.slot()).orElseThrow().slot().service().value());
+                BookOutcome outcome = settle(appointment.id(), answer);
+                log.info("Reconciled booking {} on {}: {}", appointment.id(), appointment.source(), outcome.getClass().getSimpleName());
+            } else {
+                CancelOutcome outcome = settleCancel(appointment.id(), askCancel(appointment));
+                log.info("Reconciled cancellation {} on {}: {}", appointment.id(), appointment.source(), outcome.getClass().getSimpleName());
+            }
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,31 @@
+package ca.careorchestrator.app.booking;
+
+import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Who books, until the identity issue (#5) brings verified identities: a checked NAM and the birth date it
+ * encodes, with the names the source system records. {@link #ref} is the pseudonymous key stored instead of
+ * the NAM.
+ */
+public record PatientIdentity(HealthInsuranceNumber nam, LocalDate birthDate, String familyName, String givenName) {
+
+    public PatientIdentity {
+        if (nam == null || birthDate == null || !nam.birthDate().equals(birthDate)) {
+            throw new IllegalArgumentException("a patient is a checked NAM and the birth date it encodes");
+        }
+        familyName = familyName == null ? "" : familyName.strip();
+        givenName = givenName == null ? "" : givenName.strip();
+    }
+
+    public UUID ref() {
+        return UUID.nameUUIDFromBytes(("patient:" + nam.value()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "PatientIdentity[" + ref() + "]";
+    }
+}
