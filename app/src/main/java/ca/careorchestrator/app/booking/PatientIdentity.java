@@ -1,6 +1,8 @@
 package ca.careorchestrator.app.booking;
 
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import ca.careorchestrator.core.patient.NamCheck;
+import ca.careorchestrator.core.patient.NamDefect;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,6 +20,25 @@ public record PatientIdentity(HealthInsuranceNumber nam, LocalDate birthDate, St
         }
         familyName = familyName == null ? "" : familyName.strip();
         givenName = givenName == null ? "" : givenName.strip();
+    }
+
+    /** The patient, or the NAM's defect: format, date, check digit, or a birth date it does not encode. */
+    public static Checked check(String nam, LocalDate birthDate, String familyName, String givenName, LocalDate today) {
+        NamCheck result = HealthInsuranceNumber.check(nam, today);
+        return switch (result) {
+            case NamCheck.Invalid(NamDefect defect) -> new Checked.Invalid(defect);
+            case NamCheck.Valid(HealthInsuranceNumber number) -> number.birthDate().equals(birthDate)
+                    ? new Checked.Valid(new PatientIdentity(number, birthDate, familyName, givenName))
+                    : new Checked.Invalid(NamDefect.IDENTITY_MISMATCH);
+        };
+    }
+
+    public sealed interface Checked {
+        record Valid(PatientIdentity patient) implements Checked {
+        }
+
+        record Invalid(NamDefect defect) implements Checked {
+        }
     }
 
     public UUID ref() {

@@ -6,6 +6,8 @@ import ca.careorchestrator.app.availability.SlotsChanged;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.provisioning.ProvinceProvisioned;
 import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.care.ClinicId;
+import ca.careorchestrator.core.care.ServiceTypeCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,7 @@ public class Catalog implements SmartLifecycle {
     private static final int REFRESH_BATCH = 2_000;
     /** Slots that started this long ago are still rebuilt (a search never asks for the past). */
     private static final Duration REBUILD_FROM = Duration.ofDays(1);
+    private static final Duration ALTERNATIVES_WITHIN = Duration.ofDays(30);
 
     private final Availability availability;
     private final Directory directory;
@@ -68,6 +71,19 @@ public class Catalog implements SmartLifecycle {
             throw new NotReady();
         }
         return current.search(query);
+    }
+
+    /** Up to {@code count} free slots like this one (same service, same region), soonest first, this one left out. */
+    public List<SlotHit> alternativesTo(SlotId slot, ClinicId clinic, ServiceTypeCode service, int count) {
+        SlotIndex current = index;
+        int number = current == null ? -1 : current.places().clinic(clinic.value());
+        if (number < 0) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        SlotQuery similar = new SlotQuery(Optional.of(current.places().regions[number]), Optional.empty(), Optional.of(service),
+                Optional.empty(), Optional.empty(), Optional.empty(), now, now.plus(ALTERNATIVES_WITHIN), SlotQuery.Order.SOONEST, 0, count + 1);
+        return current.search(similar).hits().stream().filter(hit -> !hit.id().equals(slot)).limit(count).toList();
     }
 
     public CatalogStatus status() {

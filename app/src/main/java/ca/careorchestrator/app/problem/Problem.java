@@ -23,6 +23,26 @@ public enum Problem {
     NAM_CHECK_DIGIT("nam-check-digit", 400),
     NAM_IDENTITY_MISMATCH("nam-identity-mismatch", 400),
     UNKNOWN_SOURCE("unknown-source", 400),
+    UNKNOWN_SERVICE("unknown-service", 400),
+    UNKNOWN_MODALITY("unknown-modality", 400),
+    UNKNOWN_LANGUAGE("unknown-language", 400),
+    UNKNOWN_ORDER("unknown-order", 400),
+    MALFORMED_DATE("malformed-date", 400),
+    WINDOW_IN_PAST("window-in-past", 400),
+    WINDOW_TOO_LONG("window-too-long", 400),
+    SLOT_NOT_FOUND("slot-not-found", 404),
+    SLOT_TAKEN("slot-taken", 409),
+    SLOT_HELD("slot-held", 409),
+    SLOT_WITHDRAWN("slot-withdrawn", 409),
+    SLOT_IN_PAST("slot-in-past", 409),
+    HOLD_ALREADY_LIVE("hold-already-live", 409),
+    HOLD_NOT_FOUND("hold-not-found", 404),
+    HOLD_EXPIRED("hold-expired", 410),
+    APPOINTMENT_NOT_FOUND("appointment-not-found", 404),
+    APPOINTMENT_NOT_CANCELLABLE("appointment-not-cancellable", 409),
+    CANCELLATION_REFUSED("cancellation-refused", 409),
+    BOOKING_SOURCE_UNAVAILABLE("booking-source-unavailable", 503),
+    SEARCH_NOT_READY("search-not-ready", 503),
     UNKNOWN_QUARANTINE_STATUS("unknown-quarantine-status", 400),
     REGION_NOT_FOUND("region-not-found", 404),
     SOURCE_NOT_CONNECTED("source-not-connected", 404),
@@ -54,6 +74,16 @@ public enum Problem {
 
     public int status() {
         return status;
+    }
+
+    /** The problem that says why a NAM was refused. */
+    public static Problem of(ca.careorchestrator.core.patient.NamDefect defect) {
+        return switch (defect) {
+            case BAD_FORMAT -> MALFORMED_NAM;
+            case IMPOSSIBLE_DATE -> IMPOSSIBLE_NAM_DATE;
+            case BAD_CHECK_DIGIT -> NAM_CHECK_DIGIT;
+            case IDENTITY_MISMATCH -> NAM_IDENTITY_MISMATCH;
+        };
     }
 
     public URI type() {

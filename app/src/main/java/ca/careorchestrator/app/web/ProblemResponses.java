@@ -44,7 +44,7 @@ class ProblemResponses {
     Object problem(ProblemException e, HttpServletRequest request, Locale locale) {
         HttpHeaders headers = new HttpHeaders();
         e.retryAfter().ifPresent(delay -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
-        return render(e.problem(), e.arguments(), request, locale, headers);
+        return render(e.problem(), e.arguments(), request, locale, headers, e.properties());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -95,6 +95,11 @@ class ProblemResponses {
     }
 
     private Object render(Problem problem, Object[] arguments, HttpServletRequest request, Locale locale, HttpHeaders headers) {
+        return render(problem, arguments, request, locale, headers, java.util.Map.of());
+    }
+
+    private Object render(Problem problem, Object[] arguments, HttpServletRequest request, Locale locale, HttpHeaders headers,
+            java.util.Map<String, Object> properties) {
         String title = messages.getMessage("problem." + problem.code() + ".title", null, problem.code(), locale);
         String detail = messages.getMessage("problem." + problem.code() + ".detail", arguments, title, locale);
         if (wantsPage(request)) {
@@ -111,6 +116,7 @@ class ProblemResponses {
         body.setDetail(detail);
         body.setInstance(URI.create(request.getRequestURI()));
         body.setProperty("code", problem.code());
+        properties.forEach(body::setProperty);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(problem.status()).headers(headers).body(body);
     }

@@ -51,12 +51,7 @@ class HealthInsuranceNumbersApi {
                 : HealthInsuranceNumber.check(request.nam(), today);
         return switch (result) {
             case NamCheck.Valid(HealthInsuranceNumber nam) -> new NamCheckJson(true, nam.birthDate(), nam.sex());
-            case NamCheck.Invalid(var defect) -> throw new ProblemException(switch (defect) {
-                case BAD_FORMAT -> Problem.MALFORMED_NAM;
-                case IMPOSSIBLE_DATE -> Problem.IMPOSSIBLE_NAM_DATE;
-                case BAD_CHECK_DIGIT -> Problem.NAM_CHECK_DIGIT;
-                case IDENTITY_MISMATCH -> Problem.NAM_IDENTITY_MISMATCH;
-            });
+            case NamCheck.Invalid(var defect) -> throw new ProblemException(Problem.of(defect));
         };
     }
 }

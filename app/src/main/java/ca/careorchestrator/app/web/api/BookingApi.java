@@ -1,0 +1,230 @@
+package ca.careorchestrator.app.web.api;
+
+import ca.careorchestrator.app.availability.Availability;
+import ca.careorchestrator.app.booking.AppointmentView;
+import ca.careorchestrator.app.booking.BookOutcome;
+import ca.careorchestrator.app.booking.Bookings;
+import ca.careorchestrator.app.booking.CancelOutcome;
+import ca.careorchestrator.app.booking.HoldOutcome;
+import ca.careorchestrator.app.booking.HoldView;
+import ca.careorchestrator.app.booking.PatientIdentity;
+import ca.careorchestrator.app.booking.RescheduleOutcome;
+import ca.careorchestrator.app.catalog.Catalog;
+import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.problem.Problem;
+import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.web.Languages;
+import ca.careorchestrator.core.availability.HoldId;
+import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.booking.AppointmentId;
+import ca.careorchestrator.core.care.Language;
+import ca.careorchestrator.core.care.ServiceTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Holding, booking, cancelling and moving appointments. The patient (NAM and the birth date it encodes) is in
+ * every request body, never in a URL, until the identity issue (#5) replaces it with a signed-in identity.
+ * Business refusals are problems with a stable code; a taken slot's problem lists alternatives.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Booking", description = "Hold a slot, book it on its source system, see, cancel and move appointments")
+class BookingApi {
+
+    private static final int ALTERNATIVES = 3;
+
+    private final Bookings bookings;
+    private final Catalog catalog;
+    private final Availability availability;
+    private final Directory directory;
+    private final ServiceTypes serviceTypes;
+    private final Clock clock;
+
+    BookingApi(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes, Clock clock) {
+        this.bookings = bookings;
+        this.catalog = catalog;
+        this.availability = availability;
+        this.directory = directory;
+        this.serviceTypes = serviceTypes;
+        this.clock = clock;
+    }
+
+    record PatientJson(String nam, LocalDate birthDate, String familyName, String givenName) {
+    }
+
+    record HoldRequest(String slotId, PatientJson patient) {
+    }
+
+    record PatientRequest(PatientJson patient) {
+    }
+
+    record RescheduleRequest(String holdId, PatientJson patient) {
+    }
+
+    record HoldJson(String id, String slotId, String state, Instant expiresAt, long secondsLeft, String channel) {
+    }
+
+    record AppointmentJson(String id, String slotId, String state, String source, String sourceName, String sourceReference,
+            Instant requestedAt, Instant settledAt, String reason, boolean cancelling) {
+
+        static AppointmentJson of(AppointmentView a) {
+            return new AppointmentJson(a.id().toString(), a.slot().toString(), a.state(), a.source().name(), a.source().displayName(),
+                    a.sourceReference().orElse(null), a.requestedAt(), a.settledAt().orElse(null), a.reason().orElse(null), a.cancelling());
+        }
+    }
+
+    /** What confirming gave: CONFIRMED, PENDING (the source has not answered; we keep asking) or HANDED_OVER. */
+    record BookingJson(String outcome, AppointmentJson appointment, Handover handover) {
+    }
+
+    record Handover(String slotId, String source, String sourceName, String channel, String deepLink, String phone) {
+    }
+
+    record RescheduleJson(AppointmentJson appointment, String previousOutcome) {
+    }
+
+    @PostMapping(path = "/holds", consumes = "application/json")
+    @Operation(summary = "Hold a free slot for a few minutes (one live hold per patient)")
+    ResponseEntity<HoldJson> hold(@RequestBody HoldRequest request, Locale locale) {
+        if (request.slotId() == null) {
+            throw new ProblemException(Problem.MISSING_PARAMETER, "slotId");
+        }
+        SlotId slot = new SlotId(Params.id(request.slotId()));
+        PatientIdentity patient = patient(request.patient());
+        return switch (bookings.hold(slot, patient)) {
+            case HoldOutcome.Held held -> ResponseEntity.status(HttpStatus.CREATED).body(json(held.hold()));
+            case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
+                    .with("holdId", already.existing().id().value().toString());
+            case HoldOutcome.Unavailable unavailable -> throw unavailable(unavailable, locale);
+        };
+    }
+
+    @PostMapping(path = "/holds/{id}/confirm", consumes = "application/json")
+    @Operation(summary = "Book the held slot on its source system (or be handed over to its page or phone)")
+    ResponseEntity<BookingJson> confirm(@PathVariable String id, @RequestBody PatientRequest request, Locale locale) {
+        PatientIdentity patient = patient(request.patient());
+        return switch (bookings.confirm(new HoldId(Params.id(id)), patient)) {
+            case BookOutcome.Confirmed confirmed ->
+                    ResponseEntity.status(HttpStatus.CREATED).body(new BookingJson("CONFIRMED", AppointmentJson.of(confirmed.appointment()), null));
+            case BookOutcome.Pending pending ->
+                    ResponseEntity.status(HttpStatus.ACCEPTED).body(new BookingJson("PENDING", AppointmentJson.of(pending.appointment()), null));
+            case BookOutcome.HandedOver h -> ResponseEntity.ok(new BookingJson("HANDED_OVER", null, new Handover(h.slot().toString(),
+                    h.source().name(), h.source().displayName(), h.channel().name(), h.deepLink().orElse(null), h.phone().orElse(null))));
+            case BookOutcome.SlotTaken taken -> throw withAlternatives(new ProblemException(Problem.SLOT_TAKEN), taken.slot(), locale)
+                    .with("sourceReason", taken.reason());
+            case BookOutcome.HoldExpired expired -> throw new ProblemException(Problem.HOLD_EXPIRED);
+            case BookOutcome.HoldNotFound notFound -> throw new ProblemException(Problem.HOLD_NOT_FOUND);
+            case BookOutcome.SourceUnavailable unavailable ->
+                    throw new ProblemException(Problem.BOOKING_SOURCE_UNAVAILABLE, unavailable.source().displayName()).retryAfter(Duration.ofSeconds(30));
+        };
+    }
+
+    @PostMapping(path = "/holds/{id}/release", consumes = "application/json")
+    @Operation(summary = "Let a held slot go")
+    ResponseEntity<Void> release(@PathVariable String id, @RequestBody PatientRequest request) {
+        if (!bookings.release(new HoldId(Params.id(id)), patient(request.patient()))) {
+            throw new ProblemException(Problem.HOLD_NOT_FOUND);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/appointments/lookup", consumes = "application/json")
+    @Operation(summary = "The patient's appointments, newest first (POST: the NAM never sits in a URL)")
+    List<AppointmentJson> appointments(@RequestBody PatientRequest request) {
+        return bookings.appointments(patient(request.patient())).stream().map(AppointmentJson::of).toList();
+    }
+
+    @PostMapping(path = "/appointments/{id}/cancel", consumes = "application/json")
+    @Operation(summary = "Cancel on the source system; the slot is free again for everyone")
+    ResponseEntity<AppointmentJson> cancel(@PathVariable String id, @RequestBody PatientRequest request) {
+        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient(request.patient()))) {
+            case CancelOutcome.Cancelled cancelled -> ResponseEntity.ok(AppointmentJson.of(cancelled.appointment()));
+            case CancelOutcome.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentJson.of(pending.appointment()));
+            case CancelOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);
+            case CancelOutcome.NotCancellable not -> throw new ProblemException(Problem.APPOINTMENT_NOT_CANCELLABLE, not.appointment().state());
+            case CancelOutcome.Refused refused -> throw new ProblemException(Problem.CANCELLATION_REFUSED).with("sourceReason", refused.reason());
+        };
+    }
+
+    @PostMapping(path = "/appointments/{id}/reschedule", consumes = "application/json")
+    @Operation(summary = "Move an appointment to a held slot: the new one is booked before the old one is cancelled")
+    ResponseEntity<RescheduleJson> reschedule(@PathVariable String id, @RequestBody RescheduleRequest request, Locale locale) {
+        if (request.holdId() == null) {
+            throw new ProblemException(Problem.MISSING_PARAMETER, "holdId");
+        }
+        PatientIdentity patient = patient(request.patient());
+        return switch (bookings.reschedule(new AppointmentId(Params.id(id)), new HoldId(Params.id(request.holdId())), patient)) {
+            case RescheduleOutcome.Moved moved -> ResponseEntity.ok(new RescheduleJson(AppointmentJson.of(moved.appointment()),
+                    moved.previous().getClass().getSimpleName().toUpperCase(Locale.ROOT)));
+            case RescheduleOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);
+            case RescheduleOutcome.NotMovable not -> throw new ProblemException(Problem.APPOINTMENT_NOT_CANCELLABLE, not.appointment().state());
+            case RescheduleOutcome.NotBooked notBooked -> throw notBooked(notBooked.why(), locale);
+        };
+    }
+
+    private ProblemException notBooked(BookOutcome why, Locale locale) {
+        return switch (why) {
+            case BookOutcome.SlotTaken taken -> withAlternatives(new ProblemException(Problem.SLOT_TAKEN), taken.slot(), locale);
+            case BookOutcome.HoldExpired expired -> new ProblemException(Problem.HOLD_EXPIRED);
+            case BookOutcome.SourceUnavailable unavailable ->
+                    new ProblemException(Problem.BOOKING_SOURCE_UNAVAILABLE, unavailable.source().displayName()).retryAfter(Duration.ofSeconds(30));
+            // Pending, handed over, confirmed elsewhere or no hold: the new slot was not booked here and now.
+            case BookOutcome.Pending pending -> new ProblemException(Problem.HOLD_NOT_FOUND);
+            case BookOutcome.HandedOver handedOver -> new ProblemException(Problem.HOLD_NOT_FOUND);
+            case BookOutcome.Confirmed confirmed -> new ProblemException(Problem.HOLD_NOT_FOUND);
+            case BookOutcome.HoldNotFound notFound -> new ProblemException(Problem.HOLD_NOT_FOUND);
+        };
+    }
+
+    private PatientIdentity patient(PatientJson json) {
+        if (json == null || json.nam() == null) {
+            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
+        }
+        if (json.birthDate() == null) {
+            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC);
+        return switch (PatientIdentity.check(json.nam(), json.birthDate(), json.familyName(), json.givenName(), today)) {
+            case PatientIdentity.Checked.Valid valid -> valid.patient();
+            case PatientIdentity.Checked.Invalid invalid -> throw new ProblemException(Problem.of(invalid.defect()));
+        };
+    }
+
+    private ProblemException unavailable(HoldOutcome.Unavailable unavailable, Locale locale) {
+        return switch (unavailable.why()) {
+            case UNKNOWN -> new ProblemException(Problem.SLOT_NOT_FOUND, unavailable.slot().toString());
+            case PAST -> new ProblemException(Problem.SLOT_IN_PAST);
+            case HELD -> withAlternatives(new ProblemException(Problem.SLOT_HELD), unavailable.slot(), locale);
+            case TAKEN -> withAlternatives(new ProblemException(Problem.SLOT_TAKEN), unavailable.slot(), locale);
+            case WITHDRAWN -> withAlternatives(new ProblemException(Problem.SLOT_WITHDRAWN), unavailable.slot(), locale);
+        };
+    }
+
+    /** The next free slots like this one (same service, same region), so a loser is never left with nothing. */
+    private ProblemException withAlternatives(ProblemException problem, SlotId slot, Locale locale) {
+        Language language = Languages.of(locale);
+        List<SlotJson> alternatives = availability.slot(slot)
+                .map(stored -> catalog.alternativesTo(slot, stored.slot().clinic(), stored.slot().service(), ALTERNATIVES))
+                .orElse(List.of()).stream().map(hit -> SlotJson.of(hit, serviceTypes, language)).toList();
+        return problem.with("alternatives", alternatives);
+    }
+
+    private HoldJson json(HoldView hold) {
+        long left = Math.max(0, Duration.between(clock.instant(), hold.expiresAt()).toSeconds());
+        return new HoldJson(hold.id().value().toString(), hold.slot().toString(), hold.state(), hold.expiresAt(), left, hold.channel().name());
+    }
+}
