@@ -81,6 +81,9 @@ public class Bookings {
             StoredHold hold = existing.get();
             if (!hold.state().equals("BOOKING") && !now.isBefore(hold.expiresAt())) {
                 store.endHold(hold.id(), "EXPIRED", now); // ran out: it no longer counts (the slot is released by the expiry job)
+            } else if (!hold.state().equals("BOOKING") && !stillHolds(hold)) {
+                // The source took or withdrew that slot meanwhile (a handed-over patient booked it there): the hold is over.
+                store.endHold(hold.id(), "VOIDED", now);
             } else {
                 return new HoldOutcome.AlreadyHolding(hold.view());
             }
@@ -118,6 +121,11 @@ public class Bookings {
         StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
         store.insertHold(hold);
         return new HoldOutcome.Held(hold.view());
+    }
+
+    private boolean stillHolds(StoredHold hold) {
+        return availability.slot(hold.slot()).map(stored -> stored.slot().state() instanceof SlotState.Held held && held.hold().equals(hold.id()))
+                .orElse(false);
     }
 
     /** Ends another patient's hold that ran out; false when it is being booked (its slot stays held). */

@@ -52,6 +52,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Booking end to end on the record (PostgreSQL) against the simulated platforms over their real protocols:
@@ -69,12 +70,27 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.hikari.maximum-pool-size=40"})
 class PostgresBookingIT {
 
+    /** What the waitlist (issue #5) will hear: slots free again, once the change is committed. */
+    static final List<SlotReleased> released = Collections.synchronizedList(new ArrayList<>());
+
     @TestConfiguration
     static class Clocks {
         @Bean
         @Primary
         TestClock testClock() {
             return new TestClock(Instant.now());
+        }
+
+        @Bean
+        ReleasedSlots releasedSlots() {
+            return new ReleasedSlots();
+        }
+    }
+
+    static class ReleasedSlots {
+        @TransactionalEventListener(fallbackExecution = true)
+        void on(SlotReleased event) {
+            released.add(event);
         }
     }
 
@@ -126,6 +142,7 @@ class PostgresBookingIT {
         assertThat(held).isInstanceOf(HoldOutcome.Held.class);
         HoldView hold = ((HoldOutcome.Held) held).hold();
         assertThat(slotState(hit.id())).isEqualTo("HELD");
+        assertThat(searchable(hit)).as("a held slot leaves the search").isFalse();
 
         BookOutcome booked = bookings.confirm(hold.id(), patient);
         assertThat(booked).as("%s", booked).isInstanceOf(BookOutcome.Confirmed.class);
@@ -142,6 +159,9 @@ class PostgresBookingIT {
         assertThat(cancelled).isInstanceOf(CancelOutcome.Cancelled.class);
         assertThat(slotState(hit.id())).isEqualTo("FREE");
         assertThat(sourceSlot(appointment.source(), externalIdOf(appointment)).free()).as("free again at the source").isTrue();
+        assertThat(searchable(hit)).as("a cancelled slot is offered again").isTrue();
+        assertThat(released).contains(new SlotReleased(hit.id(), released.stream().filter(r -> r.slot().equals(hit.id())).findFirst()
+                .orElseThrow().at(), SlotReleased.Cause.CANCELLED));
         assertThat(bookings.appointments(patient)).extracting(AppointmentView::state).containsExactly("CANCELLED");
     }
 
@@ -412,6 +432,18 @@ class PostgresBookingIT {
         assertThat(found).as("free %s slots", channel).hasSize(count);
         used.addAll(found.stream().map(SlotHit::id).toList());
         return found;
+    }
+
+    /** Whether a search for its start finds it, once the index has heard every change. */
+    private boolean searchable(SlotHit hit) {
+        try {
+            assertThat(catalog.awaitCurrent(Duration.ofSeconds(10))).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        SlotQuery query = new SlotQuery(Optional.empty(), Optional.empty(), Optional.of(hit.service()), Optional.empty(), Optional.empty(),
+                Optional.empty(), hit.start(), hit.start().plusSeconds(60), SlotQuery.Order.SOONEST, 0, 100);
+        return catalog.search(query).hits().stream().anyMatch(h -> h.id().equals(hit.id()));
     }
 
     private synchronized PatientIdentity aPatient() {
