@@ -45,7 +45,12 @@ public interface BookingStore {
 
     Optional<StoredHold> liveHoldOf(UUID patientRef);
 
-    /** The hold, its row locked until the transaction ends. */
+    Optional<StoredHold> hold(HoldId id);
+
+    /**
+     * The hold, its row locked until the transaction ends. Lock order, everywhere: the slot row first, then
+     * the hold, then the appointment (two transactions never wait on each other in a circle).
+     */
     Optional<StoredHold> lockHold(HoldId id);
 
     /** Inserts a live hold; a second live hold of the same patient breaks a unique key (DuplicateKeyException). */

@@ -142,6 +142,8 @@ public class Bookings {
     public boolean release(HoldId holdId, PatientIdentity patient) {
         Instant now = clock.instant();
         Boolean released = transaction.execute(status -> {
+            Optional<StoredHold> seen = store.hold(holdId);
+            seen.ifPresent(h -> availability.lockForUpdate(h.slot())); // slot first, then the hold (lock order)
             Optional<StoredHold> hold = store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref()) && h.live());
             if (hold.isEmpty() || hold.get().state().equals("BOOKING")) {
                 return false;
@@ -188,7 +190,13 @@ public class Bookings {
     }
 
     private Object startBooking(HoldId holdId, PatientIdentity patient, Optional<AppointmentId> replaces, Instant now) {
-        Optional<StoredHold> found = store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref()));
+        Optional<StoredHold> seen = store.hold(holdId).filter(h -> h.patientRef().equals(patient.ref()));
+        if (seen.isEmpty()) {
+            return new BookOutcome.HoldNotFound();
+        }
+        // Slot first, then the hold (lock order): the hold's slot never changes.
+        StoredSlot stored = availability.lockForUpdate(seen.get().slot()).orElseThrow();
+        Optional<StoredHold> found = store.lockHold(holdId);
         if (found.isEmpty()) {
             return new BookOutcome.HoldNotFound();
         }
@@ -213,7 +221,6 @@ public class Bookings {
                 // LIVE or HANDED_OVER: go on.
             }
         }
-        StoredSlot stored = availability.lockForUpdate(hold.slot()).orElseThrow();
         if (!(stored.slot().state() instanceof SlotState.Held held) || !held.hold().equals(holdId)) {
             // The source took or withdrew it while we held it: its word wins.
             store.endHold(holdId, "VOIDED", now);
@@ -272,11 +279,11 @@ public class Bookings {
     private BookOutcome settle(AppointmentId id, BookingAnswer answer) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
+            StoredSlot stored = availability.lockForUpdate(store.appointment(id).orElseThrow().slot()).orElseThrow(); // lock order
             StoredAppointment appointment = store.lockAppointment(id).orElseThrow();
             if (!appointment.state().equals("PENDING")) {
                 return current(appointment);
             }
-            StoredSlot stored = availability.lockForUpdate(appointment.slot()).orElseThrow();
             SlotState state = stored.slot().state();
             return switch (answer) {
                 case BookingAnswer.Booked booked -> {
@@ -374,6 +381,7 @@ public class Bookings {
     private CancelOutcome settleCancel(AppointmentId id, BookingAnswer answer) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
+            Optional<StoredSlot> slot = availability.lockForUpdate(store.appointment(id).orElseThrow().slot()); // lock order
             StoredAppointment appointment = store.lockAppointment(id).orElseThrow();
             if (!appointment.state().equals("CONFIRMED") || appointment.cancelRequestedAt().isEmpty()) {
                 return appointment.state().equals("CANCELLED") ? new CancelOutcome.Cancelled(appointment.view())
@@ -382,7 +390,7 @@ public class Bookings {
             return switch (answer) {
                 case BookingAnswer.Cancelled cancelled -> {
                     store.cancelled(id, now);
-                    availability.lockForUpdate(appointment.slot()).ifPresent(stored -> {
+                    slot.ifPresent(stored -> {
                         if (stored.slot().state() instanceof SlotState.Booked booked) {
                             availability.store(appointment.slot(), booked.cancel());
                             events.publishEvent(new SlotReleased(appointment.slot(), now, SlotReleased.Cause.CANCELLED));

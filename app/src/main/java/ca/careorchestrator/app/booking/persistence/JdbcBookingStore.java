@@ -39,6 +39,11 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public Optional<StoredHold> hold(HoldId id) {
+        return jdbc.sql(HOLD + " where id = :id").param("id", id.value()).query(JdbcBookingStore::hold).optional();
+    }
+
+    @Override
     public Optional<StoredHold> lockHold(HoldId id) {
         return jdbc.sql(HOLD + " where id = :id for update").param("id", id.value()).query(JdbcBookingStore::hold).optional();
     }
