@@ -64,6 +64,15 @@ public interface Availability {
      */
     Optional<StoredSlot> lockForUpdate(SlotId id);
 
+    /** A slot's state and start, its row locked until the caller's transaction ends (the cheap form of {@link #lockForUpdate}). */
+    Optional<LockedSlot> lockState(SlotId id);
+
+    /** The listings its sources still publish for this slot. */
+    List<StoredSlot.LiveListing> liveListings(SlotId id);
+
+    record LockedSlot(SlotState state, Instant start) {
+    }
+
     /** Stores a slot's next state (the caller checked the transition); {@link SlotsChanged} follows the commit. */
     void store(SlotId id, SlotState next);
 

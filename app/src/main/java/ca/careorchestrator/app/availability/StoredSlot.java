@@ -33,6 +33,10 @@ public record StoredSlot(Slot slot, List<LiveListing> liveListings) {
 
     /** The listing to book through: an API one first, then a deep link, then a phone; empty when none is live. */
     public Optional<LiveListing> bestListing() {
-        return liveListings.stream().min(Comparator.comparing(LiveListing::channel));
+        return best(liveListings);
+    }
+
+    public static Optional<LiveListing> best(List<LiveListing> listings) {
+        return listings.stream().min(Comparator.comparing(LiveListing::channel));
     }
 }

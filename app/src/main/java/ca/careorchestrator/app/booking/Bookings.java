@@ -88,15 +88,15 @@ public class Bookings {
                 return new HoldOutcome.AlreadyHolding(hold.view());
             }
         }
-        Optional<StoredSlot> stored = availability.lockForUpdate(slotId);
-        if (stored.isEmpty()) {
+        Optional<Availability.LockedSlot> locked = availability.lockState(slotId);
+        if (locked.isEmpty()) {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.UNKNOWN);
         }
-        if (!stored.get().slot().start().isAfter(now)) {
+        if (!locked.get().start().isAfter(now)) {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.PAST);
         }
         SlotState.Free free;
-        switch (stored.get().slot().state()) {
+        switch (locked.get().state()) {
             case SlotState.Free f -> free = f;
             case SlotState.Held held -> {
                 if (!held.expiredAt(now) || !expire(held, now)) {
@@ -111,7 +111,7 @@ public class Bookings {
                 return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.WITHDRAWN);
             }
         }
-        Optional<StoredSlot.LiveListing> listing = stored.get().bestListing();
+        Optional<StoredSlot.LiveListing> listing = StoredSlot.best(availability.liveListings(slotId));
         if (listing.isEmpty()) {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.WITHDRAWN);
         }
@@ -143,7 +143,7 @@ public class Bookings {
         Instant now = clock.instant();
         Boolean released = transaction.execute(status -> {
             Optional<StoredHold> seen = store.hold(holdId);
-            seen.ifPresent(h -> availability.lockForUpdate(h.slot())); // slot first, then the hold (lock order)
+            seen.ifPresent(h -> availability.lockState(h.slot())); // slot first, then the hold (lock order)
             Optional<StoredHold> hold = store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref()) && h.live());
             if (hold.isEmpty() || hold.get().state().equals("BOOKING")) {
                 return false;
@@ -156,8 +156,8 @@ public class Bookings {
     }
 
     private void freeIfStillHeld(SlotId slotId, HoldId holdId, SlotReleased.Cause cause, Instant now) {
-        availability.lockForUpdate(slotId).ifPresent(stored -> {
-            if (stored.slot().state() instanceof SlotState.Held held && held.hold().equals(holdId)) {
+        availability.lockState(slotId).ifPresent(locked -> {
+            if (locked.state() instanceof SlotState.Held held && held.hold().equals(holdId)) {
                 availability.store(slotId, held.release());
                 events.publishEvent(new SlotReleased(slotId, now, cause));
             }
@@ -279,12 +279,11 @@ public class Bookings {
     private BookOutcome settle(AppointmentId id, BookingAnswer answer) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            StoredSlot stored = availability.lockForUpdate(store.appointment(id).orElseThrow().slot()).orElseThrow(); // lock order
+            SlotState state = availability.lockState(store.appointment(id).orElseThrow().slot()).orElseThrow().state(); // lock order
             StoredAppointment appointment = store.lockAppointment(id).orElseThrow();
             if (!appointment.state().equals("PENDING")) {
                 return current(appointment);
             }
-            SlotState state = stored.slot().state();
             return switch (answer) {
                 case BookingAnswer.Booked booked -> {
                     store.confirm(id, booked.sourceAppointmentRef(), now);
@@ -381,7 +380,7 @@ public class Bookings {
     private CancelOutcome settleCancel(AppointmentId id, BookingAnswer answer) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            Optional<StoredSlot> slot = availability.lockForUpdate(store.appointment(id).orElseThrow().slot()); // lock order
+            Optional<Availability.LockedSlot> slot = availability.lockState(store.appointment(id).orElseThrow().slot()); // lock order
             StoredAppointment appointment = store.lockAppointment(id).orElseThrow();
             if (!appointment.state().equals("CONFIRMED") || appointment.cancelRequestedAt().isEmpty()) {
                 return appointment.state().equals("CANCELLED") ? new CancelOutcome.Cancelled(appointment.view())
@@ -390,8 +389,8 @@ public class Bookings {
             return switch (answer) {
                 case BookingAnswer.Cancelled cancelled -> {
                     store.cancelled(id, now);
-                    slot.ifPresent(stored -> {
-                        if (stored.slot().state() instanceof SlotState.Booked booked) {
+                    slot.ifPresent(locked -> {
+                        if (locked.state() instanceof SlotState.Booked booked) {
                             availability.store(appointment.slot(), booked.cancel());
                             events.publishEvent(new SlotReleased(appointment.slot(), now, SlotReleased.Cause.CANCELLED));
                         }
@@ -456,8 +455,8 @@ public class Bookings {
         int freed = 0;
         for (SlotId slot : availability.expiredHolds(now, 500)) {
             Boolean done = transaction.execute(status -> {
-                Optional<StoredSlot> stored = availability.lockForUpdate(slot);
-                if (stored.isEmpty() || !(stored.get().slot().state() instanceof SlotState.Held held) || !held.expiredAt(now)) {
+                Optional<Availability.LockedSlot> locked = availability.lockState(slot);
+                if (locked.isEmpty() || !(locked.get().state() instanceof SlotState.Held held) || !held.expiredAt(now)) {
                     return false;
                 }
                 if (!expire(held, now)) {

@@ -6,8 +6,6 @@ import ca.careorchestrator.app.availability.SlotsChanged;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.provisioning.ProvinceProvisioned;
 import ca.careorchestrator.core.availability.SlotId;
-import ca.careorchestrator.core.care.ClinicId;
-import ca.careorchestrator.core.care.ServiceTypeCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,10 +48,14 @@ public class Catalog implements SmartLifecycle {
     /** A batch taken from {@code changed} is being applied. */
     private volatile boolean applying;
 
-    Catalog(Availability availability, Directory directory, Clock clock) {
+    private final boolean provisioning;
+
+    Catalog(Availability availability, Directory directory, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${care.provisioning.enabled:true}") boolean provisioning) {
         this.availability = availability;
         this.directory = directory;
         this.clock = clock;
+        this.provisioning = provisioning;
     }
 
     /** The search cannot answer yet: the index is being built for the first time. */
@@ -73,17 +75,17 @@ public class Catalog implements SmartLifecycle {
         return current.search(query);
     }
 
-    /** Up to {@code count} free slots like this one (same service, same region), soonest first, this one left out. */
-    public List<SlotHit> alternativesTo(SlotId slot, ClinicId clinic, ServiceTypeCode service, int count) {
+    /**
+     * Up to {@code count} free slots like this one (same service, its clinic's region), soonest first within 30
+     * days, this one left out; from the index alone (a refused patient costs the database nothing more).
+     */
+    public List<SlotHit> alternativesTo(SlotId slot, int count) {
         SlotIndex current = index;
-        int number = current == null ? -1 : current.places().clinic(clinic.value());
-        if (number < 0) {
+        if (current == null) {
             return List.of();
         }
         Instant now = clock.instant();
-        SlotQuery similar = new SlotQuery(Optional.of(current.places().regions[number]), Optional.empty(), Optional.of(service),
-                Optional.empty(), Optional.empty(), Optional.empty(), now, now.plus(ALTERNATIVES_WITHIN), SlotQuery.Order.SOONEST, 0, count + 1);
-        return current.search(similar).hits().stream().filter(hit -> !hit.id().equals(slot)).limit(count).toList();
+        return current.alternativesTo(slot, count, now, now.plus(ALTERNATIVES_WITHIN));
     }
 
     public CatalogStatus status() {
@@ -99,6 +101,14 @@ public class Catalog implements SmartLifecycle {
     @EventListener
     void on(ProvinceProvisioned provisioned) {
         Thread.ofVirtual().name("catalog-rebuild").start(this::rebuild);
+    }
+
+    /** Without provisioning (a database filled by other means) nothing announces the data: build once started. */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void onReady() {
+        if (!provisioning) {
+            Thread.ofVirtual().name("catalog-rebuild").start(this::rebuild);
+        }
     }
 
     /** After the change commits (or at once, for changes made outside a transaction). */

@@ -330,6 +330,20 @@ final class SlotIndex {
         return new SearchResult(hits, query.page(), query.size(), ordinals.size() > fromHit + query.size());
     }
 
+    /** Up to {@code count} free slots like this one (same service, its clinic's region), soonest from {@code from}; empty if unknown here. */
+    List<SlotHit> alternativesTo(SlotId slot, int count, Instant from, Instant to) {
+        Columns c = columns;
+        UUID id = slot.value();
+        int o = ids.find(id.getMostSignificantBits(), id.getLeastSignificantBits(), c);
+        if (o < 0) {
+            return List.of();
+        }
+        SlotQuery similar = new SlotQuery(java.util.Optional.of(places.regions[c.clinic[o]]), java.util.Optional.empty(),
+                java.util.Optional.of(services[c.service[o]]), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                from, to, SlotQuery.Order.SOONEST, 0, count + 1);
+        return search(similar).hits().stream().filter(hit -> !hit.id().equals(slot)).limit(count).toList();
+    }
+
     private int[] candidateClinics(SlotQuery query) {
         int[] base = query.region().map(places::clinicsIn).orElse(null);
         if (base == null) {
@@ -433,19 +447,24 @@ final class SlotIndex {
         return -1;
     }
 
-    /** Slot id to slot number: open addressing over the id columns (no boxed keys: 5 M ids in ~40 MB). Writer only. */
+    /**
+     * Slot id to slot number: open addressing over the id columns (no boxed keys: 5 M ids in ~40 MB). One
+     * writer; a reader may miss an id added a moment ago (a grown table is published once filled), never
+     * gets a wrong one.
+     */
     private static final class IdTable {
-        private int[] table = new int[2048]; // slot number + 1; 0 = empty
+        private volatile int[] table = new int[2048]; // slot number + 1; 0 = empty
         private int count;
 
         int find(long hi, long lo, Columns c) {
+            int[] table = this.table;
             int mask = table.length - 1;
             for (int i = hash(hi, lo) & mask; ; i = (i + 1) & mask) {
                 int entry = table[i];
                 if (entry == 0) {
                     return -1;
                 }
-                if (c.hi[entry - 1] == hi && c.lo[entry - 1] == lo) {
+                if (entry - 1 < c.capacity() && c.hi[entry - 1] == hi && c.lo[entry - 1] == lo) {
                     return entry - 1;
                 }
             }
@@ -454,18 +473,19 @@ final class SlotIndex {
         void put(int ordinal, Columns c) {
             if ((count + 1) * 2 > table.length) {
                 int[] old = table;
-                table = new int[old.length * 2];
+                int[] grown = new int[old.length * 2];
                 for (int entry : old) {
                     if (entry != 0) {
-                        insert(entry - 1, c);
+                        insert(grown, entry - 1, c);
                     }
                 }
+                table = grown;
             }
-            insert(ordinal, c);
+            insert(table, ordinal, c);
             count++;
         }
 
-        private void insert(int ordinal, Columns c) {
+        private static void insert(int[] table, int ordinal, Columns c) {
             int mask = table.length - 1;
             int i = hash(c.hi[ordinal], c.lo[ordinal]) & mask;
             while (table[i] != 0) {

@@ -141,6 +141,17 @@ class JdbcAvailability implements Availability {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LockedSlot> lockState(SlotId id) {
+        return rows.lockState(id);
+    }
+
+    @Override
+    public List<StoredSlot.LiveListing> liveListings(SlotId id) {
+        return rows.liveListings(id);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void store(SlotId id, SlotState next) {
         lastCount.set(null);
         rows.store(id, next);

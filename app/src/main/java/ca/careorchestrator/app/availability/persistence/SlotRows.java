@@ -1,5 +1,6 @@
 package ca.careorchestrator.app.availability.persistence;
 
+import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.availability.SlotEntry;
 import ca.careorchestrator.app.availability.StoredSlot;
 import ca.careorchestrator.core.availability.HoldId;
@@ -110,6 +111,23 @@ final class SlotRows {
                     rs.getTimestamp("start_at").toInstant(), Duration.ofMinutes(rs.getInt("duration_minutes")), state(rs), listings));
         });
         return found.stream().findFirst().map(slot -> new StoredSlot(slot, live));
+    }
+
+    Optional<Availability.LockedSlot> lockState(SlotId id) {
+        return jdbc.sql("select state, booked_by, hold_id, hold_expires_at, start_at from availability_slot where id = :id for update")
+                .param("id", id.value())
+                .query((rs, n) -> new Availability.LockedSlot(state(rs), rs.getTimestamp("start_at").toInstant()))
+                .optional();
+    }
+
+    List<StoredSlot.LiveListing> liveListings(SlotId id) {
+        return jdbc.sql("select source_system, external_id, source_version, free, deep_link, booking_phone from availability_listing"
+                        + " where slot_id = :id and not gone order by source_system, external_id")
+                .param("id", id.value())
+                .query((rs, n) -> new StoredSlot.LiveListing(new Listing(SourceSystem.valueOf(rs.getString("source_system")),
+                        rs.getString("external_id"), rs.getLong("source_version")), rs.getBoolean("free"),
+                        Optional.ofNullable(rs.getString("deep_link")), Optional.ofNullable(rs.getString("booking_phone"))))
+                .list();
     }
 
     void store(SlotId id, SlotState next) {

@@ -1,6 +1,5 @@
 package ca.careorchestrator.app.web.api;
 
-import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.booking.AppointmentView;
 import ca.careorchestrator.app.booking.BookOutcome;
 import ca.careorchestrator.app.booking.Bookings;
@@ -10,7 +9,6 @@ import ca.careorchestrator.app.booking.HoldView;
 import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.booking.RescheduleOutcome;
 import ca.careorchestrator.app.catalog.Catalog;
-import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.web.Languages;
@@ -49,16 +47,12 @@ class BookingApi {
 
     private final Bookings bookings;
     private final Catalog catalog;
-    private final Availability availability;
-    private final Directory directory;
     private final ServiceTypes serviceTypes;
     private final Clock clock;
 
-    BookingApi(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes, Clock clock) {
+    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock) {
         this.bookings = bookings;
         this.catalog = catalog;
-        this.availability = availability;
-        this.directory = directory;
         this.serviceTypes = serviceTypes;
         this.clock = clock;
     }
@@ -217,9 +211,8 @@ class BookingApi {
     /** The next free slots like this one (same service, same region), so a loser is never left with nothing. */
     private ProblemException withAlternatives(ProblemException problem, SlotId slot, Locale locale) {
         Language language = Languages.of(locale);
-        List<SlotJson> alternatives = availability.slot(slot)
-                .map(stored -> catalog.alternativesTo(slot, stored.slot().clinic(), stored.slot().service(), ALTERNATIVES))
-                .orElse(List.of()).stream().map(hit -> SlotJson.of(hit, serviceTypes, language)).toList();
+        List<SlotJson> alternatives = catalog.alternativesTo(slot, ALTERNATIVES).stream().map(hit -> SlotJson.of(hit, serviceTypes, language))
+                .toList();
         return problem.with("alternatives", alternatives);
     }
 
