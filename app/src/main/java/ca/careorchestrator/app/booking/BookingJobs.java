@@ -34,8 +34,15 @@ class BookingJobs implements SmartLifecycle {
         return Thread.ofVirtual().name(name).start(() -> {
             while (running) {
                 try {
-                    Thread.sleep(every);
-                    job.getAsInt();
+                    // Woken by stop(), never interrupted: an interrupt in the middle of a query breaks its connection.
+                    synchronized (this) {
+                        if (running) {
+                            wait(Math.max(1, every.toMillis()));
+                        }
+                    }
+                    if (running) {
+                        job.getAsInt();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -47,11 +54,18 @@ class BookingJobs implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (expiry != null) {
-            expiry.interrupt();
-            reconciliation.interrupt();
+    public void stop() {
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
+        try {
+            if (expiry != null) {
+                expiry.join(Duration.ofSeconds(10));
+                reconciliation.join(Duration.ofSeconds(10));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -217,10 +217,17 @@ public class Catalog implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
+        synchronized (changed) {
+            running = false;
+            changed.notifyAll(); // never an interrupt: it would break the connection of a query under way
+        }
         Thread thread = refresher;
         if (thread != null) {
-            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
