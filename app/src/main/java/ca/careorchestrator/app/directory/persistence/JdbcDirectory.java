@@ -79,10 +79,27 @@ class JdbcDirectory implements Directory {
 
     @Override
     public Optional<Region> region(RegionCode code) {
-        return jdbc.sql("select code, name, population from directory_region where code = :code")
+        return remembered(regions, code, () -> jdbc.sql("select code, name, population from directory_region where code = :code")
                 .param("code", code.value())
                 .query((rs, n) -> region(rs))
-                .optional();
+                .optional());
+    }
+
+    /*
+     * The geography does not change between loads, and every search checks its region or postal area: found
+     * ones are remembered (never a miss, which a load may fill), forgotten when the directory is cleared.
+     */
+    private final Map<RegionCode, Region> regions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Fsa, PostalArea> postalAreas = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static <K, V> Optional<V> remembered(Map<K, V> known, K key, java.util.function.Supplier<Optional<V>> lookUp) {
+        V value = known.get(key);
+        if (value != null) {
+            return Optional.of(value);
+        }
+        Optional<V> found = lookUp.get();
+        found.ifPresent(v -> known.put(key, v));
+        return found;
     }
 
     @Override
@@ -107,12 +124,12 @@ class JdbcDirectory implements Directory {
 
     @Override
     public Optional<PostalArea> postalArea(Fsa fsa) {
-        return jdbc.sql("select fsa, place, latitude, longitude, local_network_code, zone_id from directory_postal_area where fsa = :fsa")
+        return remembered(postalAreas, fsa, () -> jdbc.sql("select fsa, place, latitude, longitude, local_network_code, zone_id from directory_postal_area where fsa = :fsa")
                 .param("fsa", fsa.value())
                 .query((rs, n) -> new PostalArea(new Fsa(rs.getString("fsa").strip()), rs.getString("place"),
                         new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")),
                         new LocalNetworkCode(rs.getString("local_network_code").strip()), ZoneId.of(rs.getString("zone_id"))))
-                .optional();
+                .optional());
     }
 
     @Override
@@ -314,6 +331,8 @@ class JdbcDirectory implements Directory {
     @Override
     @Transactional
     public void clear() {
+        regions.clear();
+        postalAreas.clear();
         for (String table : List.of("directory_source_ref", "directory_professional", "directory_clinic_system", "directory_clinic",
                 "directory_postal_area", "directory_local_network", "directory_region")) {
             jdbc.sql("delete from " + table).update();
