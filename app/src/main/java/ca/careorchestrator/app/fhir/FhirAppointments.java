@@ -21,6 +21,7 @@ import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.ServiceTypes;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -101,10 +102,12 @@ final class FhirAppointments {
             throw new ProblemException(Problem.SEARCH_NOT_READY).retryAfter(Duration.ofSeconds(5));
         }
         FhirResources resources = resources(locale);
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        // A collection, not a searchset: proposed appointments are not stored resources (nothing is until $hold), so
+        // they have no id, and each entry is named by a URN instead, the same for the same slot.
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (SlotHit hit : result.hits()) {
-            // Proposed appointments have no id (nothing is stored until $hold): no fullUrl either.
-            bundle.addEntry().setResource(resources.proposed(Visit.of(hit))).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            UUID name = UUID.nameUUIDFromBytes(("proposed:" + hit.id()).getBytes(StandardCharsets.UTF_8));
+            bundle.addEntry().setFullUrl("urn:uuid:" + name).setResource(resources.proposed(Visit.of(hit)));
         }
         return json.answer(200, bundle);
     }

@@ -134,7 +134,7 @@ final class FhirMetadata {
         in(find, "region", 0, FHIRAllTypes.STRING, "health region (RSS) code");
         in(find, "count", 0, FHIRAllTypes.INTEGER, "how many, 1 to 100 (default 20)");
         in(find, "patient", 0, FHIRAllTypes.PATIENT, "the patient (optional)");
-        out(find, "return", FHIRAllTypes.BUNDLE, "searchset of proposed Appointments");
+        out(find, "return", FHIRAllTypes.BUNDLE, "a collection of proposed Appointments (no ids: nothing is stored until $hold)");
 
         OperationDefinition hold = operation("appointment-hold", "hold", false, "Holds the slot the Appointment names (Appointment.slot)"
                 + " for a few minutes, one live hold per patient: a pending Appointment whose id is the hold's, ending at the"

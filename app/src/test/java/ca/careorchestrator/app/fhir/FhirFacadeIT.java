@@ -228,7 +228,7 @@ class FhirFacadeIT {
         outcome(post("/fhir/Appointment/$hold", new Parameters()), 400, "missing-parameter", OperationOutcome.IssueType.REQUIRED);
 
         // The JSON API still answers RFC 9457 problem details.
-        HttpResponse<String> api = get("/api/v1/slots?service=no-such-service");
+        HttpResponse<String> api = send(HttpRequest.newBuilder(uri("/api/v1/slots?service=no-such-service")).GET());
         assertThat(api.statusCode()).isEqualTo(400);
         assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
