@@ -30,6 +30,7 @@ public enum Problem {
     MALFORMED_DATE("malformed-date", 400),
     WINDOW_IN_PAST("window-in-past", 400),
     WINDOW_TOO_LONG("window-too-long", 400),
+    UNSUPPORTED_SLOT_STATUS("unsupported-slot-status", 400),
     SLOT_NOT_FOUND("slot-not-found", 404),
     SLOT_TAKEN("slot-taken", 409),
     SLOT_HELD("slot-held", 409),

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -35,9 +36,11 @@ class ProblemResponses {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final MessageSource messages;
+    private final ObjectProvider<ProblemRenderer> renderers;
 
-    ProblemResponses(MessageSource messages) {
+    ProblemResponses(MessageSource messages, ObjectProvider<ProblemRenderer> renderers) {
         this.messages = messages;
+        this.renderers = renderers;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -102,6 +105,11 @@ class ProblemResponses {
             java.util.Map<String, Object> properties) {
         String title = messages.getMessage("problem." + problem.code() + ".title", null, problem.code(), locale);
         String detail = messages.getMessage("problem." + problem.code() + ".detail", arguments, title, locale);
+        // Another format for its part of the URL space (OperationOutcome under /fhir), same problem, same words.
+        java.util.Optional<ProblemRenderer> other = renderers.orderedStream().filter(r -> r.renders(request)).findFirst();
+        if (other.isPresent()) {
+            return other.get().render(problem, title, detail, properties, headers);
+        }
         if (wantsPage(request)) {
             ModelAndView page = new ModelAndView("error");
             page.setStatus(HttpStatusCode.valueOf(problem.status()));

@@ -22,8 +22,10 @@ import java.util.Optional;
 /**
  * A slot search's raw parameters (the JSON API's and the web page's) turned into a {@link SlotQuery}, or the
  * catalogue's problem saying which one is wrong. Dates are Quebec days: {@code from=2026-12-01} starts at
- * midnight in Montreal, {@code to=2026-12-07} includes that whole day.
+ * midnight in Montreal, {@code to=2026-12-07} includes that whole day. Exposed to the FHIR facade (a named
+ * interface of the web module), which checks its searches the same way.
  */
+@org.springframework.modulith.NamedInterface("search-criteria")
 public record SearchCriteria(String postalCode, String region, String radiusKm, String service, String profession, String modality,
         String language, String from, String to, String order, String page, String size) {
 
@@ -31,6 +33,8 @@ public record SearchCriteria(String postalCode, String region, String radiusKm, 
     public static final int MAX_WINDOW_DAYS = 90;
     public static final int DEFAULT_WINDOW_DAYS = 30;
     public static final double DEFAULT_RADIUS_KM = 25;
+    public static final double MIN_RADIUS_KM = 1;
+    public static final double MAX_RADIUS_KM = Params.MAX_RADIUS_KM;
     public static final int MAX_SIZE = 100;
 
     /** The query, checked against the directory and the service-type taxonomy at {@code now}. */
