@@ -39,6 +39,12 @@ final class SlotIndex {
     private final Places places;
     private volatile Columns columns;
     private final AtomicReferenceArray<int[]> byClinic;
+    /**
+     * The same, split by service: {@code byClinicService[clinic][service]}. A search for one service walks only
+     * that service's slots (a rare service would otherwise mean reading a whole region's window). A slot whose
+     * service changed is added under the new one; the old entry stays and is filtered out.
+     */
+    private final AtomicReferenceArray<int[][]> byClinicService;
     private final IdTable ids = new IdTable();
     private final Map<ServiceTypeCode, Short> serviceNumbers = new HashMap<>();
     private volatile ServiceTypeCode[] services = new ServiceTypeCode[0];
@@ -105,8 +111,10 @@ final class SlotIndex {
         this.places = places;
         this.columns = new Columns(1024);
         this.byClinic = new AtomicReferenceArray<>(places.clinicCount());
+        this.byClinicService = new AtomicReferenceArray<>(places.clinicCount());
         for (int i = 0; i < places.clinicCount(); i++) {
             byClinic.set(i, new int[0]);
+            byClinicService.set(i, new int[0][]);
         }
         if (building) {
             pending = new int[places.clinicCount()][];
@@ -125,7 +133,9 @@ final class SlotIndex {
             Columns c = columns;
             for (int clinic = 0; clinic < pending.length; clinic++) {
                 if (pendingCount[clinic] > 0) {
-                    byClinic.set(clinic, sorted(Arrays.copyOf(pending[clinic], pendingCount[clinic]), c));
+                    int[] all = sorted(Arrays.copyOf(pending[clinic], pendingCount[clinic]), c);
+                    byClinicService.set(clinic, byService(all, c));
+                    byClinic.set(clinic, all);
                 }
             }
             pending = null;
@@ -147,7 +157,7 @@ final class SlotIndex {
     long bytes() {
         long arrays = columns.bytes() + ids.bytes() + places.bytes();
         for (int i = 0; i < byClinic.length(); i++) {
-            arrays += 16 + 4L * byClinic.get(i).length;
+            arrays += 2 * (16 + 4L * byClinic.get(i).length);
         }
         return arrays;
     }
@@ -168,6 +178,7 @@ final class SlotIndex {
      */
     synchronized int apply(List<SlotEntry> entries) {
         Map<Integer, List<Integer>> added = new HashMap<>();
+        Map<Long, List<Integer>> addedByService = new HashMap<>(); // clinic << 16 | service
         int skipped = 0;
         for (SlotEntry entry : entries) {
             UUID id = entry.id().value();
@@ -175,7 +186,11 @@ final class SlotIndex {
             Columns c = columns;
             if (ordinal >= 0) {
                 c.state[ordinal] = stateCode(entry.state());
-                c.service[ordinal] = service(entry.service());
+                short service = service(entry.service());
+                if (service != c.service[ordinal]) {
+                    addedByService.computeIfAbsent(((long) c.clinic[ordinal] << 16) | service, k -> new ArrayList<>()).add(ordinal);
+                }
+                c.service[ordinal] = service;
                 c.modality[ordinal] = (byte) entry.modality().ordinal();
                 c.channel[ordinal] = (byte) entry.channel().ordinal();
                 continue;
@@ -212,9 +227,19 @@ final class SlotIndex {
                 pending[clinic][pendingCount[clinic]++] = o;
             } else {
                 added.computeIfAbsent(clinic, k -> new ArrayList<>()).add(o);
+                addedByService.computeIfAbsent(((long) clinic << 16) | c.service[o], k -> new ArrayList<>()).add(o);
             }
         }
         Columns c = columns;
+        // Service arrays first: a search that sees a clinic's new array also finds the slots under their service.
+        addedByService.forEach((key, ordinals) -> {
+            int clinic = (int) (key >>> 16);
+            int service = (int) (key & 0xFFFF);
+            int[][] current = byClinicService.get(clinic);
+            int[][] next = Arrays.copyOf(current, Math.max(current.length, service + 1));
+            next[service] = merged(next[service] == null ? new int[0] : next[service], ordinals, c);
+            byClinicService.set(clinic, next);
+        });
         added.forEach((clinic, ordinals) -> byClinic.set(clinic, merged(byClinic.get(clinic), ordinals, c)));
         changes++;
         return skipped;
@@ -235,6 +260,27 @@ final class SlotIndex {
             result[current.length + i] = ordinals.get(i);
         }
         return sorted(result, c);
+    }
+
+    /** A clinic's sorted slots split by service, each part still sorted. */
+    private static int[][] byService(int[] sortedSlots, Columns c) {
+        int services = 0;
+        for (int o : sortedSlots) {
+            services = Math.max(services, c.service[o] + 1);
+        }
+        int[] counts = new int[services];
+        for (int o : sortedSlots) {
+            counts[c.service[o]]++;
+        }
+        int[][] parts = new int[services][];
+        for (int s = 0; s < services; s++) {
+            parts[s] = new int[counts[s]];
+        }
+        int[] filled = new int[services];
+        for (int o : sortedSlots) {
+            parts[c.service[o]][filled[c.service[o]]++] = o;
+        }
+        return parts;
     }
 
     /** By start, then slot number (a deterministic order for equal starts), without boxing. */
@@ -305,7 +351,13 @@ final class SlotIndex {
                 query.modality().map(Enum::ordinal).orElse(-1), places.admitted(query.profession(), query.language()));
         List<Cursor> cursors = new ArrayList<>();
         for (int clinic : candidateClinics(query)) {
-            int[] slots = byClinic.get(clinic);
+            int[] slots;
+            if (service >= 0) {
+                int[][] parts = byClinicService.get(clinic);
+                slots = service < parts.length && parts[service] != null ? parts[service] : new int[0];
+            } else {
+                slots = byClinic.get(clinic);
+            }
             if (slots.length > 0) {
                 cursors.add(new Cursor(clinic, slots, 0));
             }
@@ -357,7 +409,14 @@ final class SlotIndex {
         }
         GeoPoint point = query.near().get().point();
         double radius = query.near().get().radiusKm();
-        return Arrays.stream(base).filter(clinic -> point.distanceKm(places.positions[clinic]) <= radius).toArray();
+        // A box in degrees first (cheap), the great-circle distance only for what is inside it.
+        double dLat = radius / 110.5;
+        double dLon = radius / (111.3 * Math.max(0.05, Math.cos(Math.toRadians(Math.min(89, Math.abs(point.latitude()) + dLat)))));
+        return Arrays.stream(base).filter(clinic -> {
+            GeoPoint where = places.positions[clinic];
+            return Math.abs(where.latitude() - point.latitude()) <= dLat && Math.abs(where.longitude() - point.longitude()) <= dLon
+                    && point.distanceKm(where) <= radius;
+        }).toArray();
     }
 
     private static void soonest(List<Cursor> cursors, Filter filter, Columns c, int wanted, List<Cursor> found, List<Integer> ordinals) {

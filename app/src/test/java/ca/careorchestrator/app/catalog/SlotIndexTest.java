@@ -98,6 +98,21 @@ class SlotIndexTest {
     }
 
     @Test
+    void aSlotWhoseServiceChangedIsFoundUnderItsNewServiceOnly() {
+        SlotIndex index = SlotIndex.building(places);
+        SlotEntry slot = entry(frenchPhysician, hours(1), "FREE");
+        index.apply(List.of(slot));
+        index.open();
+
+        index.apply(List.of(new SlotEntry(slot.id(), slot.clinic(), slot.professional(), FOLLOW_UP, slot.modality(), slot.start(),
+                slot.durationMinutes(), "FREE", slot.channel())));
+
+        assertThat(ids(index.search(query().service(FOLLOW_UP).build()))).containsExactly(slot.id());
+        assertThat(index.search(query().service(CHECKUP).build()).hits()).isEmpty();
+        assertThat(ids(index.search(query().build()))).containsExactly(slot.id());
+    }
+
+    @Test
     void nearestFirstOrdersByClinicDistanceWithinTheRadius() {
         SlotIndex index = new SlotIndex(places);
         SlotEntry inSherbrookeLater = entry(frenchPhysician, hours(6), "FREE");
