@@ -99,6 +99,10 @@ public final class SearchBench {
             System.out.printf(Locale.ROOT, "search:           %s%n", search);
             System.out.printf(Locale.ROOT, "search throughput / trivial throughput = %.2f (goal >= 0.6); search p99 %.2f ms (goal <= 10 ms)%n",
                     search.perSecond() / base.perSecond(), search.p99());
+            // One client: the time a request itself takes, without waiting behind 31 others for 2 cores.
+            Result alone = load(http, searches, 1, seconds / 2);
+            Result trivialAlone = load(http, List.of(trivial), 1, seconds / 2);
+            System.out.printf(Locale.ROOT, "one client: search %s%n            trivial %s%n", alone, trivialAlone);
         }
     }
 
