@@ -1,15 +1,15 @@
 package ca.careorchestrator.app.booking;
 
+import static ca.careorchestrator.app.support.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.catalog.SlotHit;
 import ca.careorchestrator.app.catalog.SlotQuery;
-import ca.careorchestrator.app.ingestion.SourceStatus;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
-import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.app.support.PostgresDatabase;
 import ca.careorchestrator.app.support.TestClock;
 import ca.careorchestrator.core.availability.HoldId;
@@ -40,7 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -125,11 +124,7 @@ class PostgresBookingIT {
 
     @BeforeAll
     void everySourceUp() throws InterruptedException {
-        Loads.awaitReady(loader);
-        await(Duration.ofSeconds(60), () -> platforms.simulation().isPresent(), "the simulation starts");
-        simulation = platforms.simulation().orElseThrow();
-        await(Duration.ofSeconds(120), () -> sources.statuses().size() == simulation.servers().size()
-                && sources.statuses().stream().allMatch(s -> s.phase() == SourceStatus.Phase.UP), "every source has been read once");
+        simulation = Waits.everySourceUp(loader, platforms, sources);
         assertThat(catalog.awaitCurrent(Duration.ofSeconds(60))).isTrue();
     }
 
@@ -490,20 +485,5 @@ class PostgresBookingIT {
 
     private PlatformSlot sourceSlot(SourceSystem system, String externalId) {
         return platform(system).slot(externalId).orElseThrow();
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

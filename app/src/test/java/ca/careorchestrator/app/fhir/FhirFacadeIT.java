@@ -1,13 +1,13 @@
 package ca.careorchestrator.app.fhir;
 
+import static ca.careorchestrator.app.support.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.catalog.Catalog;
-import ca.careorchestrator.app.ingestion.SourceStatus;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
-import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
 import ca.careorchestrator.core.patient.Sex;
 import ca.uhn.fhir.parser.IParser;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
@@ -129,11 +128,7 @@ class FhirFacadeIT {
 
     @BeforeAll
     void everySourceUpAndTheIndexCurrent() throws Exception {
-        Loads.awaitReady(loader);
-        await(Duration.ofSeconds(60), () -> platforms.simulation().isPresent(), "the simulation starts");
-        int servers = platforms.simulation().orElseThrow().servers().size();
-        await(Duration.ofSeconds(120), () -> sources.statuses().size() == servers
-                && sources.statuses().stream().allMatch(s -> s.phase() == SourceStatus.Phase.UP), "every source has been read once");
+        Waits.everySourceUp(loader, platforms, sources);
         assertThat(catalog.awaitCurrent(Duration.ofSeconds(60))).isTrue();
         HttpResponse<String> codes = get("/fhir/CodeSystem/service-type");
         assertThat(codes.statusCode()).isEqualTo(200);
@@ -388,20 +383,5 @@ class FhirFacadeIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -1,11 +1,12 @@
 package ca.careorchestrator.app.simulation;
 
+import static ca.careorchestrator.app.support.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.ingestion.SourceStatus;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
-import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.core.care.Protocol;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.simulator.Simulation;
@@ -90,12 +91,7 @@ abstract class IngestionContract {
 
     @BeforeAll
     void everySourceUp() {
-        Loads.awaitReady(loader);
-        await(Duration.ofSeconds(60), () -> platforms.simulation().isPresent(), "the simulation starts");
-        simulation = platforms.simulation().orElseThrow();
-        await(Duration.ofSeconds(120), () -> sources.statuses().size() == simulation.servers().size()
-                && sources.statuses().stream().allMatch(s -> s.phase() == SourceStatus.Phase.UP),
-                "every source has been read once");
+        simulation = Waits.everySourceUp(loader, platforms, sources);
     }
 
     @Test
@@ -290,20 +286,5 @@ abstract class IngestionContract {
     static JsonNode json(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
-    }
-
-    static void await(Duration timeout, BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
