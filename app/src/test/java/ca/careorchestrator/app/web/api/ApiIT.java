@@ -49,10 +49,13 @@ class ApiIT {
 
     @Autowired
     ProvinceLoader loader;
+    @Autowired
+    ca.careorchestrator.app.catalog.Catalog catalog;
 
     @BeforeAll
-    void provinceLoaded() {
+    void provinceLoaded() throws InterruptedException {
         Loads.awaitReady(loader);
+        assertThat(catalog.awaitCurrent(java.time.Duration.ofSeconds(60))).as("the search index is built").isTrue();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -219,5 +222,76 @@ class ApiIT {
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(json(get("/api/v1/status")).get("phase").asString()).isEqualTo("READY");
+    }
+
+    @Test
+    void searchesFreeSlotsSoonestFirstWithHowEachIsBooked() throws Exception {
+        JsonNode page = json(get("/api/v1/slots?region=11&size=10"));
+
+        JsonNode items = page.get("items");
+        assertThat(items.size()).isEqualTo(10);
+        assertThat(page.get("hasNext").asBoolean()).isTrue();
+        for (int i = 1; i < items.size(); i++) {
+            assertThat(items.get(i).get("start").asString()).isGreaterThanOrEqualTo(items.get(i - 1).get("start").asString());
+        }
+        JsonNode first = items.get(0);
+        assertThat(first.get("clinic").get("region").asString()).isEqualTo("11");
+        assertThat(first.get("booking").get("channel").asString()).isIn("API", "DEEP_LINK", "PHONE");
+        assertThat(json(get("/api/v1/slots/" + first.get("id").asString())).get("state").asString()).isEqualTo("FREE");
+
+        JsonNode near = json(get("/api/v1/slots?postalCode=G4X&radiusKm=100&order=nearest&size=5"));
+        assertThat(near.get("items").get(0).get("distanceKm").asDouble()).isLessThanOrEqualTo(near.get("items").get(4).get("distanceKm").asDouble());
+    }
+
+    @Test
+    void refusesBadSearchesWithAProblemEach() throws Exception {
+        LocalDate today = LocalDate.now(SearchCriteria.QUEBEC);
+        assertProblem(get("/api/v1/slots?service=tarot-reading"), 400, "unknown-service");
+        assertProblem(get("/api/v1/slots?region=42"), 400, "unknown-region");
+        assertProblem(get("/api/v1/slots?to=" + today.minusDays(2)), 400, "window-in-past");
+        assertProblem(get("/api/v1/slots?from=" + today + "&to=" + today.plusDays(120)), 400, "window-too-long");
+        assertProblem(get("/api/v1/slots?postalCode=G4X&radiusKm=900"), 400, "radius-out-of-range");
+        assertProblem(get("/api/v1/slots?order=cheapest"), 400, "unknown-order");
+        assertProblem(get("/api/v1/slots?order=nearest"), 400, "missing-parameter");
+        assertProblem(get("/api/v1/slots?modality=telepathy"), 400, "unknown-modality");
+        assertProblem(get("/api/v1/slots?from=tomorrow"), 400, "malformed-date");
+        assertProblem(get("/api/v1/slots/" + java.util.UUID.randomUUID()), 404, "slot-not-found");
+    }
+
+    @Test
+    void refusesBadHoldsAndChangesNothing() throws Exception {
+        String slot = json(get("/api/v1/slots?region=11&size=1")).get("items").get(0).get("id").asString();
+        LocalDate born = LocalDate.of(1980, 5, 17);
+        String nam = HealthInsuranceNumber.issue("Bouchard", "Anne", born, Sex.FEMALE, 1).value();
+        String patient = "{\"nam\":\"%s\",\"birthDate\":\"%s\",\"familyName\":\"Bouchard\",\"givenName\":\"Anne\"}".formatted(nam, born);
+
+        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(java.util.UUID.randomUUID(), patient)), 404,
+                "slot-not-found");
+        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"BOUA80551719\",\"birthDate\":\"1980-05-17\"}}"
+                .formatted(slot)), 400, "nam-check-digit");
+        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"%s\",\"birthDate\":\"1980-05-18\"}}"
+                .formatted(slot, nam)), 400, "nam-identity-mismatch");
+        assertProblem(post("/api/v1/holds", "{\"patient\":%s}".formatted(patient)), 400, "missing-parameter");
+        assertThat(json(get("/api/v1/slots/" + slot)).get("state").asString()).as("nothing changed").isEqualTo("FREE");
+
+        HttpResponse<String> held = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, patient));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+        assertThat(json(held).get("secondsLeft").asLong()).isBetween(290L, 300L);
+        String other = json(get("/api/v1/slots?region=11&size=1")).get("items").get(0).get("id").asString();
+        HttpResponse<String> second = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(other, patient));
+        assertProblem(second, 409, "hold-already-live");
+        LocalDate bornToo = LocalDate.of(1991, 2, 3);
+        String someoneElse = "{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(
+                HealthInsuranceNumber.issue("Cote", "Luc", bornToo, Sex.MALE, 2).value(), bornToo);
+        HttpResponse<String> contested = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, someoneElse));
+        assertProblem(contested, 409, "slot-held");
+        assertThat(json(contested).get("alternatives").size()).isBetween(1, 3);
+        assertThat(json(contested).get("alternatives").get(0).get("id").asString()).isNotEqualTo(slot);
+
+        assertThat(post("/api/v1/holds/" + json(held).get("id").asString() + "/release", "{\"patient\":%s}".formatted(patient)).statusCode())
+                .isEqualTo(204);
+        assertThat(json(get("/api/v1/slots/" + slot)).get("state").asString()).isEqualTo("FREE");
+        assertProblem(post("/api/v1/holds/" + java.util.UUID.randomUUID() + "/confirm", "{\"patient\":%s}".formatted(patient)), 404,
+                "hold-not-found");
     }
 }
