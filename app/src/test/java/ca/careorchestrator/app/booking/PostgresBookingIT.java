@@ -161,6 +161,24 @@ class PostgresBookingIT {
     }
 
     @Test
+    void reschedulingBooksTheNewSlotBeforeCancellingTheOldOne() {
+        List<SlotHit> two = freeSlots(BookingChannel.API, 2);
+        PatientIdentity patient = aPatient();
+        HoldView first = ((HoldOutcome.Held) bookings.hold(two.get(0).id(), patient)).hold();
+        AppointmentView old = ((BookOutcome.Confirmed) bookings.confirm(first.id(), patient)).appointment();
+        HoldView next = ((HoldOutcome.Held) bookings.hold(two.get(1).id(), patient)).hold();
+
+        RescheduleOutcome moved = bookings.reschedule(old.id(), next.id(), patient);
+
+        assertThat(moved).isInstanceOf(RescheduleOutcome.Moved.class);
+        assertThat(((RescheduleOutcome.Moved) moved).appointment().slot()).isEqualTo(two.get(1).id());
+        assertThat(((RescheduleOutcome.Moved) moved).previous()).isInstanceOf(CancelOutcome.Cancelled.class);
+        assertThat(slotState(two.get(0).id())).isEqualTo("FREE");
+        assertThat(slotState(two.get(1).id())).isEqualTo("BOOKED");
+        assertThat(bookings.appointments(patient)).extracting(AppointmentView::state).containsExactlyInAnyOrder("CONFIRMED", "CANCELLED");
+    }
+
+    @Test
     void onePatientHoldsOneSlotAtATime() {
         List<SlotHit> two = freeSlots(BookingChannel.API, 2);
         PatientIdentity patient = aPatient();
