@@ -178,9 +178,9 @@ class JdbcBookingStore implements BookingStore {
 
     @Override
     public List<StoredAppointment> dueForReconciliation(Instant now, int limit) {
-        return jdbc.sql(APPOINTMENT + """
-                         where next_attempt_at <= :now and (state = 'PENDING' or (state = 'CONFIRMED' and cancel_requested_at is not null))
-                         order by next_attempt_at limit :limit""")
+        return jdbc.sql(APPOINTMENT + " where next_attempt_at <= :now"
+                        + " and (state = 'PENDING' or (state = 'CONFIRMED' and cancel_requested_at is not null))"
+                        + " order by next_attempt_at limit :limit")
                 .param("now", utc(now))
                 .param("limit", limit)
                 .query(JdbcBookingStore::appointment)
