@@ -45,7 +45,8 @@ record IdentityForm(String nam, String birthDate, String familyName, String give
             throw new ProblemException(Problem.MALFORMED_DATE, "");
         }
         try {
-            return LocalDate.parse(raw.strip());
+            // As typed: 1985-04-23, 1985/04/23 or 1985 04 23.
+            return LocalDate.parse(raw.strip().replace('/', '-').replace(' ', '-'));
         } catch (DateTimeParseException e) {
             throw new ProblemException(Problem.MALFORMED_DATE, raw.strip().length() > 20 ? raw.strip().substring(0, 20) : raw.strip());
         }
