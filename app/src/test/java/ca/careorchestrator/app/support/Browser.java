@@ -54,7 +54,7 @@ public final class Browser implements ExecutionCondition {
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height, "--hide-scrollbars");
+                "--window-size=" + width + "," + height, "--hide-scrollbars", "--lang=fr-CA");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
