@@ -1,10 +1,11 @@
-package ca.careorchestrator.app.web;
+package ca.careorchestrator.app.web.booking;
 
 import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.catalog.SearchResult;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.directory.RegionOverview;
 import ca.careorchestrator.app.problem.Problem;
+import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.core.care.Language;
 import ca.careorchestrator.core.care.Modality;

@@ -1,4 +1,4 @@
-package ca.careorchestrator.app.web;
+package ca.careorchestrator.app.web.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

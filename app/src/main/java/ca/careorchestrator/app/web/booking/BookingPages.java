@@ -1,4 +1,4 @@
-package ca.careorchestrator.app.web;
+package ca.careorchestrator.app.web.booking;
 
 import ca.careorchestrator.app.booking.AppointmentView;
 import ca.careorchestrator.app.booking.BookOutcome;
@@ -8,6 +8,7 @@ import ca.careorchestrator.app.booking.HoldOutcome;
 import ca.careorchestrator.app.booking.HoldView;
 import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.problem.Problem;
+import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;

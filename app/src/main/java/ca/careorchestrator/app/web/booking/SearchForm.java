@@ -1,4 +1,4 @@
-package ca.careorchestrator.app.web;
+package ca.careorchestrator.app.web.booking;
 
 import ca.careorchestrator.app.web.api.SearchCriteria;
 import java.util.LinkedHashMap;
