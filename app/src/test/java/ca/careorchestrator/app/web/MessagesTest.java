@@ -33,4 +33,15 @@ class MessagesTest {
             }
         }
     }
+
+    /** Every message goes through MessageFormat (always-use-message-format): a lone apostrophe vanishes from the page. */
+    @Test
+    void everyApostropheIsDoubled() throws Exception {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties messages = load(bundle);
+            for (String key : messages.stringPropertyNames()) {
+                assertThat(messages.getProperty(key).replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+            }
+        }
+    }
 }

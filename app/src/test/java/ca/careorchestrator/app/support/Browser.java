@@ -1,0 +1,64 @@
+package ca.careorchestrator.app.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The installed headless Chromium the browser tests drive ({@code /usr/bin/chromium} through
+ * {@code /usr/bin/chromedriver}, Debian packages; {@code -Dchromium.binary} and {@code -Dchromium.driver} point
+ * elsewhere). Selenium Manager never runs: both paths are given before a driver is made, so nothing is downloaded.
+ * Without them the browser tests are skipped with a notice (checked before Spring starts), unless
+ * {@code REQUIRE_BROWSER=1} (CI), where a missing browser fails the run.
+ */
+public final class Browser implements ExecutionCondition {
+
+    public static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+
+    public static boolean required() {
+        return "1".equals(System.getenv("REQUIRE_BROWSER"));
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
+    /** Runs the test class when the browser is there, or when it is required (then {@link #start} fails loudly). */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (installed() || required()) {
+            return ConditionEvaluationResult.enabled("Chromium at " + BINARY + ", chromedriver at " + DRIVER);
+        }
+        String message = "Chromium or chromedriver missing (" + BINARY + ", " + DRIVER + ")";
+        System.err.println("NOTICE: " + message + ": browser tests SKIPPED. Set REQUIRE_BROWSER=1 to make this an error.");
+        return ConditionEvaluationResult.disabled(message);
+    }
+
+    /** A headless Chromium, {@code width} x {@code height} CSS pixels. */
+    public static ChromeDriver start(int width, int height) {
+        if (!installed()) {
+            throw new AssertionError("Chromium or chromedriver missing (" + BINARY + ", " + DRIVER
+                    + ") and REQUIRE_BROWSER=1: browser tests are required here");
+        }
+        // Set before any driver exists: Selenium then uses this chromedriver and never starts Selenium Manager.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height, "--hide-scrollbars", "--lang=fr-CA");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+}

@@ -1,0 +1,387 @@
+package ca.careorchestrator.app.web.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.careorchestrator.app.catalog.Catalog;
+import ca.careorchestrator.app.ingestion.SourceStatus;
+import ca.careorchestrator.app.ingestion.Sources;
+import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.simulation.PlatformSimulation;
+import ca.careorchestrator.app.support.Browser;
+import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import ca.careorchestrator.core.patient.Sex;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The patient's whole booking flow in a real headless Chromium against the running application, on the embedded
+ * database, with every simulated platform of the tiny province on its own port: the booking really goes to the
+ * source. French first, then English, then a phone-sized screen. Each step leaves a screenshot under
+ * {@code target/screenshots} (the reviewed set is kept in {@code docs/screenshots}), and each page passes an
+ * accessibility sanity check: its language, one h1, a label on every control, a visible keyboard focus.
+ */
+@ExtendWith(Browser.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=sources",
+        "care.simulation.tick=1h", "care.simulation.desk-bookings-per-hour=0", "care.simulation.cancellations-per-hour=0",
+        "care.simulation.withdrawals-per-hour=0", "care.ingestion.poll-interval=1s", "care.ingestion.max-backoff=1s",
+        "care.ingestion.circuit-threshold=100", "care.ingestion.timeout=5s"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PatientFlowIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate BORN = LocalDate.of(1985, 4, 23);
+    private static final String NAM = HealthInsuranceNumber.issue("Tremblay", "Léa", BORN, Sex.FEMALE, 1).value();
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws IOException {
+        String dir = Files.createTempDirectory("care-patient-flow-it").toString();
+        registry.add("care.data-dir", () -> dir);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProvinceLoader loader;
+    @Autowired
+    PlatformSimulation platforms;
+    @Autowired
+    Sources sources;
+    @Autowired
+    Catalog catalog;
+
+    ChromeDriver browser;
+    String resultsUrl;
+    String bookedSlot;
+    String holdUrl;
+
+    @BeforeAll
+    void everySourceUpAndABrowser() throws Exception {
+        Loads.awaitReady(loader);
+        await(Duration.ofSeconds(60), () -> platforms.simulation().isPresent(), "the simulation starts");
+        int servers = platforms.simulation().orElseThrow().servers().size();
+        await(Duration.ofSeconds(180), () -> sources.statuses().size() == servers
+                && sources.statuses().stream().allMatch(s -> s.phase() == SourceStatus.Phase.UP), "every source has been read once");
+        assertThat(catalog.awaitCurrent(Duration.ofSeconds(60))).as("the search index is current").isTrue();
+        Files.createDirectories(SCREENSHOTS);
+        browser = Browser.start(1280, 1400);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theHomePageLeadsToTheSearchAndTheSearchShowsHowEachSlotIsBooked() {
+        open("/");
+        browser.findElement(By.cssSelector("main .cta a")).click();
+        assertThat(path()).isEqualTo("/rendez-vous");
+        assertAccessible("fr");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trouver un rendez-vous");
+        screenshot("booking-01-search-fr");
+
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        List<WebElement> cards = browser.findElements(By.cssSelector(".results .slot-card"));
+        assertThat(cards).hasSize(SlotSearchPage.PAGE_SIZE);
+        for (WebElement card : cards) {
+            assertThat(card.findElement(By.cssSelector(".clinic")).getText()).as("each result names its clinic").isNotBlank();
+            assertThat(card.findElement(By.cssSelector(".badge.channel")).getText()).as("each result says how it is booked")
+                    .isIn("Réserver ici", "Sur le site de la plateforme", "Par téléphone");
+            assertThat(card.findElement(By.tagName("time")).getText()).matches("\\p{L}+ \\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2}");
+        }
+        assertThat(browser.findElements(By.cssSelector(".pager a[rel=next]"))).as("more than one page").hasSize(1);
+        assertAccessible("fr");
+        resultsUrl = browser.getCurrentUrl();
+        screenshot("booking-02-results-fr");
+    }
+
+    @Test
+    @Order(2)
+    void aBadNamIsRefusedInFrenchAndNeverShownBack() {
+        browser.get(resultsUrl);
+        WebElement first = browser.findElements(By.cssSelector(".results .slot-card[data-channel=API]")).getFirst();
+        bookedSlot = first.getAttribute("data-slot");
+        first.findElement(By.cssSelector("a.button")).click();
+        assertThat(path()).isEqualTo("/rendez-vous/plage/" + bookedSlot);
+        assertThat(browser.findElement(By.cssSelector(".details .badge.channel")).getText()).isEqualTo("Réserver ici");
+        assertAccessible("fr");
+        screenshot("booking-03-slot-fr");
+
+        String wrongCheckDigit = NAM.substring(0, 11) + (char) ('0' + (NAM.charAt(11) - '0' + 1) % 10);
+        identify(wrongCheckDigit, BORN.toString(), "Tremblay", "Léa");
+        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+
+        WebElement problem = browser.findElement(By.id("problem"));
+        assertThat(problem.getAttribute("role")).isEqualTo("alert");
+        assertThat(problem.getAttribute("data-problem")).isEqualTo("nam-check-digit");
+        assertThat(problem.findElement(By.tagName("h2")).getText()).isEqualTo("Numéro d'assurance maladie invalide");
+        assertThat(browser.findElement(By.id("nam")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("nam")).getAttribute("value")).as("a NAM is never written back into a page").isEmpty();
+        assertThat(browser.findElement(By.id("familyName")).getAttribute("value")).isEqualTo("Tremblay");
+        assertThat(browser.getPageSource()).doesNotContain(wrongCheckDigit);
+        assertAccessible("fr");
+        screenshot("booking-04-bad-nam-fr");
+    }
+
+    @Test
+    @Order(3)
+    void aValidNamHoldsTheSlotWithACountdown() throws Exception {
+        identify(NAM, BORN.toString(), "Tremblay", "Léa");
+        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+
+        assertThat(path()).startsWith("/rendez-vous/retenue/");
+        holdUrl = browser.getCurrentUrl();
+        assertThat(holdUrl).as("the session travels in a cookie, never in the address").doesNotContain("jsessionid");
+        assertThat(holdUrl).doesNotContain(NAM);
+        assertThat(browser.getPageSource()).doesNotContain(NAM);
+        WebElement countdown = browser.findElement(By.cssSelector("[data-countdown]"));
+        assertThat(countdown.findElement(By.cssSelector("[data-spoken]")).getAttribute("aria-live")).isEqualTo("polite");
+        WebElement clock = countdown.findElement(By.cssSelector("[data-clock]"));
+        String before = clock.getText();
+        assertThat(before).matches("[45] min \\d{2} s");
+        Thread.sleep(2_100);
+        assertThat(clock.getText()).as("the countdown ticks").isNotEqualTo(before).matches("4 min \\d{2} s");
+        assertThat(slotState(bookedSlot)).isEqualTo("HELD");
+        assertAccessible("fr");
+        screenshot("booking-05-hold-fr");
+    }
+
+    @Test
+    @Order(4)
+    void aSecondHoldBySamePatientIsRefusedWithALinkToTheFirst() {
+        browser.get(resultsUrl);
+        WebElement other = browser.findElements(By.cssSelector(".results .slot-card[data-channel=API]")).stream()
+                .filter(card -> !bookedSlot.equals(card.getAttribute("data-slot"))).findFirst().orElseThrow();
+        other.findElement(By.cssSelector("a.button")).click();
+        assertThat(browser.findElement(By.cssSelector("form.identity")).getText()).as("the session knows the patient")
+                .contains("Léa Tremblay");
+        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+
+        WebElement problem = browser.findElement(By.id("problem"));
+        assertThat(problem.getAttribute("data-problem")).isEqualTo("hold-already-live");
+        assertThat(problem.findElement(By.tagName("h2")).getText()).isEqualTo("Une plage est déjà retenue");
+        assertAccessible("fr");
+        screenshot("booking-06-already-holding-fr");
+
+        browser.findElement(By.cssSelector(".notice a")).click();
+        assertThat(browser.getCurrentUrl()).isEqualTo(holdUrl);
+        assertThat(browser.getCurrentUrl()).doesNotContain("jsessionid");
+    }
+
+    @Test
+    @Order(5)
+    void confirmingBooksOnTheSourceAndMyAppointmentsListsIt() throws Exception {
+        browser.findElement(By.cssSelector(".actions form[action$='/confirmer'] button")).click();
+
+        WebElement main = browser.findElement(By.id("main"));
+        assertThat(main.getAttribute("data-outcome")).isEqualTo("CONFIRMED");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Rendez-vous confirmé");
+        assertThat(browser.findElement(By.cssSelector("[data-state]")).getAttribute("data-state")).isEqualTo("CONFIRMED");
+        assertThat(slotState(bookedSlot)).isEqualTo("BOOKED");
+        assertAccessible("fr");
+        screenshot("booking-07-confirmed-fr");
+
+        browser.findElement(By.cssSelector("header nav a[href='/mes-rendez-vous']")).click();
+        WebElement row = browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "']"));
+        assertThat(row.findElement(By.cssSelector("[data-state]")).getText()).isEqualTo("Confirmé");
+        assertAccessible("fr");
+        screenshot("booking-08-appointments-fr");
+    }
+
+    @Test
+    @Order(6)
+    void cancellingFreesTheSlotAtTheSource() throws Exception {
+        browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "'] form button")).click();
+
+        assertThat(browser.findElement(By.cssSelector("[data-notice]")).getAttribute("data-notice")).isEqualTo("cancelled");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "']"));
+        assertThat(row.findElement(By.cssSelector("[data-state]")).getAttribute("data-state")).isEqualTo("CANCELLED");
+        assertThat(row.findElements(By.tagName("button"))).as("nothing left to cancel").isEmpty();
+        await(Duration.ofSeconds(30), () -> slotState(bookedSlot).equals("FREE"), "the slot is free again");
+        assertAccessible("fr");
+        screenshot("booking-09-cancelled-fr");
+    }
+
+    @Test
+    @Order(7)
+    void myAppointmentsAsksWhoYouAreOnceTheSessionForgotYou() {
+        browser.findElement(By.cssSelector("form[action='/mes-rendez-vous/oublier'] button")).click();
+        open("/mes-rendez-vous");
+        assertThat(browser.findElements(By.cssSelector("table"))).isEmpty();
+        identify(NAM, BORN.toString(), null, null);
+        assertAccessible("fr");
+        screenshot("booking-10-identify-fr");
+        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "'] [data-state]")).getAttribute("data-state"))
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @Order(8)
+    void theSearchSpeaksEnglishOnRequest() {
+        open("/rendez-vous?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Find an appointment");
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        List<WebElement> badges = browser.findElements(By.cssSelector(".results .slot-card .badge.channel"));
+        assertThat(badges).isNotEmpty().allSatisfy(b -> assertThat(b.getText()).isIn("Book here", "On the platform's site", "By phone"));
+        assertThat(browser.findElement(By.cssSelector(".results time")).getText()).matches("\\p{L}+, \\p{L}+ \\d{1,2}, \\d{4}, .+");
+        assertAccessible("en");
+        screenshot("booking-11-results-en");
+        open("/rendez-vous?lang=fr");
+    }
+
+    @Test
+    @Order(9)
+    void theResultsFitAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(resultsUrl);
+            assertThat(browser.findElements(By.cssSelector(".results .slot-card"))).isNotEmpty();
+            long overflow = (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+            js("document.querySelector('.results').scrollIntoView();");
+            byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+            write("booking-12-results-phone-fr", png);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1400));
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private void open(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private String path() {
+        return URI.create(browser.getCurrentUrl()).getPath();
+    }
+
+    private void identify(String nam, String birthDate, String familyName, String givenName) {
+        type("nam", nam);
+        type("birthDate", birthDate);
+        if (familyName != null) {
+            type("familyName", familyName);
+            type("givenName", givenName);
+        }
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /** The page's language, one h1, a label on every control, and a visible outline on each of the first tab stops. */
+    @SuppressWarnings("unchecked")
+    private void assertAccessible(String language) {
+        assertThat(js("return document.documentElement.lang;")).as("html lang").isEqualTo(language);
+        assertThat((Long) js("return document.querySelectorAll('h1').length;")).as("one h1").isEqualTo(1L);
+        List<String> unlabelled = (List<String>) js("""
+                return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                  .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                  .map(e => e.outerHTML);""");
+        assertThat(unlabelled).as("controls without a label").isEmpty();
+        js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur(); document.body.focus();");
+        for (int i = 0; i < 8; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            String style = (String) js("""
+                    const e = document.activeElement; const s = getComputedStyle(e);
+                    return e === document.body ? 'body' : s.outlineStyle + ' ' + s.outlineWidth + ' ' + e.tagName;""");
+            assertThat(style).as("tab stop %d shows its focus", i + 1).doesNotStartWith("none").doesNotContain(" 0px ");
+        }
+    }
+
+    /** The whole page as a PNG (the window grows to the page's height for the shot). */
+    private void screenshot(String name) {
+        Dimension size = browser.manage().window().getSize();
+        long page = (Long) js("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY);");
+        long chrome = (Long) js("return window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, Math.max(400, page + chrome))));
+        try {
+            js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
+            write(name, browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
+    private static void write(String name, byte[] png) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String slotState(String slot) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/slots/" + slot))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).get("state").asString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
