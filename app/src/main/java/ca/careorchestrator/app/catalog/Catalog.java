@@ -41,6 +41,8 @@ public class Catalog implements SmartLifecycle {
     private final Clock clock;
     private volatile SlotIndex index;
     private volatile boolean rebuilding;
+    private volatile boolean closing;
+    private volatile Thread rebuilder;
     private volatile CatalogStatus.Rebuild lastRebuild;
     private final Set<SlotId> changed = new LinkedHashSet<>();
     private volatile Thread refresher;
@@ -100,14 +102,31 @@ public class Catalog implements SmartLifecycle {
 
     @EventListener
     void on(ProvinceProvisioned provisioned) {
-        Thread.ofVirtual().name("catalog-rebuild").start(this::rebuild);
+        startRebuild();
+    }
+
+    /** A rebuild on its own thread; stop() waits for it (a query cut off by a closing database can damage an H2 file). */
+    private void startRebuild() {
+        synchronized (changed) {
+            if (!closing) {
+                rebuilder = Thread.ofVirtual().name("catalog-rebuild").start(() -> {
+                    try {
+                        rebuild();
+                    } catch (java.util.concurrent.CancellationException e) {
+                        log.info("Search index rebuild abandoned: {}", e.getMessage());
+                    } catch (RuntimeException e) {
+                        log.error("Search index rebuild failed; the previous index (if any) stays", e);
+                    }
+                });
+            }
+        }
     }
 
     /** Without provisioning (a database filled by other means) nothing announces the data: build once started. */
     @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void onReady() {
         if (!provisioning) {
-            Thread.ofVirtual().name("catalog-rebuild").start(this::rebuild);
+            startRebuild();
         }
     }
 
@@ -131,6 +150,9 @@ public class Catalog implements SmartLifecycle {
             int[] skipped = {0};
             Instant from = clock.instant().minus(REBUILD_FROM);
             availability.forEachEntry(from, entry -> {
+                if (closing) {
+                    throw new java.util.concurrent.CancellationException("the application is stopping");
+                }
                 batch.add(entry);
                 if (batch.size() == 10_000) {
                     skipped[0] += fresh.apply(batch);
@@ -218,13 +240,20 @@ public class Catalog implements SmartLifecycle {
     @Override
     public void stop() {
         synchronized (changed) {
+            closing = true;
+        }
+        join(rebuilder);
+        synchronized (changed) {
             running = false;
             changed.notifyAll(); // never an interrupt: it would break the connection of a query under way
         }
-        Thread thread = refresher;
+        join(refresher);
+    }
+
+    private static void join(Thread thread) {
         if (thread != null) {
             try {
-                thread.join(Duration.ofSeconds(10));
+                thread.join(Duration.ofSeconds(30));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
