@@ -67,6 +67,9 @@ public interface Availability {
     /** A slot's state and start, its row locked until the caller's transaction ends (the cheap form of {@link #lockForUpdate}). */
     Optional<LockedSlot> lockState(SlotId id);
 
+    /** The same, without a lock (a refusal needs none: most holds in a rush are for slots already taken). */
+    Optional<LockedSlot> state(SlotId id);
+
     /** The listings its sources still publish for this slot. */
     List<StoredSlot.LiveListing> liveListings(SlotId id);
 

@@ -88,6 +88,12 @@ public class Bookings {
                 return new HoldOutcome.AlreadyHolding(hold.view());
             }
         }
+        // A look first, without a lock: a slot taken or held by someone else is refused at the cost of one read
+        // (locking a row writes to it, and in a rush most asks are for slots already gone).
+        Optional<HoldOutcome> refused = availability.state(slotId).flatMap(seen -> refusal(slotId, seen, now));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<Availability.LockedSlot> locked = availability.lockState(slotId);
         if (locked.isEmpty()) {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.UNKNOWN);
@@ -121,6 +127,20 @@ public class Bookings {
         StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
         store.insertHold(hold);
         return new HoldOutcome.Held(hold.view());
+    }
+
+    /** A refusal that needs no lock: the slot is taken, withdrawn, past, or held by a hold still running. */
+    private static Optional<HoldOutcome> refusal(SlotId slotId, Availability.LockedSlot seen, Instant now) {
+        if (!seen.start().isAfter(now)) {
+            return Optional.of(new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.PAST));
+        }
+        return switch (seen.state()) {
+            case SlotState.Free free -> Optional.empty();
+            case SlotState.Held held -> held.expiredAt(now) ? Optional.empty()
+                    : Optional.of(new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.HELD));
+            case SlotState.Booked booked -> Optional.of(new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.TAKEN));
+            case SlotState.Withdrawn withdrawn -> Optional.of(new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.WITHDRAWN));
+        };
     }
 
     private boolean stillHolds(StoredHold hold) {
@@ -165,7 +185,7 @@ public class Bookings {
     }
 
     public Optional<HoldView> holdOf(HoldId holdId, PatientIdentity patient) {
-        return transaction.execute(status -> store.lockHold(holdId).filter(h -> h.patientRef().equals(patient.ref())).map(StoredHold::view));
+        return store.hold(holdId).filter(h -> h.patientRef().equals(patient.ref())).map(StoredHold::view);
     }
 
     // ---- confirm ------------------------------------------------------------------------------------------

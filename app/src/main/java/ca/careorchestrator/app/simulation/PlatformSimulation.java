@@ -53,9 +53,23 @@ public class PlatformSimulation {
             Province province = ProvinceGenerator.generate(provisioned.spec());
             SimulatedPlatform.Rates rates = new SimulatedPlatform.Rates(properties.deskBookingsPerHour(),
                     properties.cancellationsPerHour(), properties.withdrawalsPerHour());
-            simulation = Simulation.start(province, clock, rates, workDir);
-            for (Simulation.Endpoint endpoint : simulation.endpoints()) {
-                sources.register(endpoint.system(), endpoint.uri(), endpoint.settings());
+            // The HL7 push ports are free loopback ports found before anyone binds them; another socket can take one
+            // in between (an outgoing connection's ephemeral port). Then the whole set starts again on new ports.
+            for (int attempt = 1; ; attempt++) {
+                Simulation started = Simulation.start(province, clock, rates, workDir);
+                try {
+                    for (Simulation.Endpoint endpoint : started.endpoints()) {
+                        sources.register(endpoint.system(), endpoint.uri(), endpoint.settings());
+                    }
+                    simulation = started;
+                    break;
+                } catch (java.io.UncheckedIOException e) {
+                    started.close();
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    log.warn("Starting the simulated platforms again on other ports: {}", e.getMessage());
+                }
             }
             ticker = Thread.ofVirtual().name("simulation-ticker").start(this::tick);
             log.info("Simulated platforms running: {}", simulation.endpoints().stream().map(e -> e.system() + " " + e.uri()).toList());

@@ -243,9 +243,38 @@ class PostgresBookingIT {
     }
 
     @Test
+    void aSlotBookedElsewhereHandsThePatientOverAndIsSettledWhenTheSourceReportsItTaken() {
+        SlotHit hit = freeSlots(java.util.Set.of(BookingChannel.PHONE, BookingChannel.DEEP_LINK), 1).getFirst();
+        PatientIdentity patient = aPatient();
+        HoldView hold = ((HoldOutcome.Held) bookings.hold(hit.id(), patient)).hold();
+
+        BookOutcome outcome = bookings.confirm(hold.id(), patient);
+
+        assertThat(outcome).isInstanceOf(BookOutcome.HandedOver.class);
+        BookOutcome.HandedOver handedOver = (BookOutcome.HandedOver) outcome;
+        assertThat(handedOver.channel()).isEqualTo(hit.channel());
+        assertThat(handedOver.channel() == BookingChannel.PHONE ? handedOver.phone() : handedOver.deepLink()).isPresent();
+        assertThat(slotState(hit.id())).as("kept for the patient while they call").isEqualTo("HELD");
+        assertThat(appointmentsOn(hit.id())).as("nothing booked here").isZero();
+
+        // The patient calls or books on the platform's page; the source has it; the next read settles the slot.
+        SourceSystem source = handedOver.source();
+        // (Feeds name slots in their own way: SMART by Slot.id and start, iCal by its events; find it at the source by place and time.)
+        PlatformSlot atSource = platform(source).slots().stream()
+                .filter(p -> p.clinic().equals(hit.clinic()) && p.start().equals(hit.start()) && p.free()).findFirst().orElseThrow();
+        assertThat(platform(source).book(atSource.externalId(), "elsewhere-" + atSource.externalId()))
+                .isInstanceOf(SimulatedPlatform.BookResult.Booked.class);
+        simulation.tick(Duration.ZERO);
+        sources.syncNow(source, true);
+        await(Duration.ofSeconds(30), () -> "BOOKED".equals(slotState(hit.id())), "the source's booking is read");
+
+        // The hold is over: the patient may hold another slot at once.
+        assertThat(bookings.hold(freeSlots(BookingChannel.API, 1).getFirst().id(), patient)).isInstanceOf(HoldOutcome.Held.class);
+    }
+
+    @Test
     void anAnswerLostOnTheWayLeavesTheBookingPendingUntilReconciliationSettlesItWithTheSameKey() {
-        SlotHit hit = freeSlots(BookingChannel.API, 20).stream().filter(h -> sourceOf(h.id()).protocol() == Protocol.FHIR_R4).findFirst()
-                .orElseThrow();
+        SlotHit hit = freeSlot(h -> h.channel() == BookingChannel.API && sourceOf(h.id()).protocol() == Protocol.FHIR_R4);
         SimulatedPlatform platform = platform(sourceOf(hit.id()));
         PatientIdentity patient = aPatient();
         HoldView hold = ((HoldOutcome.Held) bookings.hold(hit.id(), patient)).hold();
@@ -435,14 +464,29 @@ class PostgresBookingIT {
 
     // ---- helpers ----
 
-    /** Free slots of the given channel that no other test used, soonest first, starting tomorrow or later. */
+    /** Free slots of the given channels that no other test used, soonest first, starting tomorrow or later. */
     private synchronized List<SlotHit> freeSlots(BookingChannel channel, int count) {
+        return freeSlots(java.util.Set.of(channel), count);
+    }
+
+    private SlotHit freeSlot(java.util.function.Predicate<SlotHit> wanted) {
+        return freeSlots(wanted, 1).getFirst();
+    }
+
+    private List<SlotHit> freeSlots(java.util.Set<BookingChannel> channels, int count) {
+        return freeSlots(h -> channels.contains(h.channel()), count);
+    }
+
+    private synchronized List<SlotHit> freeSlots(java.util.function.Predicate<SlotHit> wanted, int count) {
         Instant from = clock.instant().plus(Duration.ofHours(30));
-        SlotQuery query = new SlotQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), from, from.plus(Duration.ofDays(5)), SlotQuery.Order.SOONEST, 0, 100);
-        List<SlotHit> found = catalog.search(query).hits().stream().filter(h -> h.channel() == channel && !used.contains(h.id()))
-                .limit(count).toList();
-        assertThat(found).as("free %s slots", channel).hasSize(count);
+        List<SlotHit> found = new ArrayList<>();
+        for (int page = 0; page < 20 && found.size() < count; page++) {
+            SlotQuery query = new SlotQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), from, from.plus(Duration.ofDays(5)), SlotQuery.Order.SOONEST, page, 100);
+            catalog.search(query).hits().stream().filter(h -> !used.contains(h.id()) && wanted.test(h))
+                    .limit(count - found.size()).forEach(found::add);
+        }
+        assertThat(found).as("free slots as wanted").hasSize(count);
         used.addAll(found.stream().map(SlotHit::id).toList());
         return found;
     }

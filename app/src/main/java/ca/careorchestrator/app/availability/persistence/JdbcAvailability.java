@@ -142,7 +142,12 @@ class JdbcAvailability implements Availability {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<LockedSlot> lockState(SlotId id) {
-        return rows.lockState(id);
+        return rows.state(id, true);
+    }
+
+    @Override
+    public Optional<LockedSlot> state(SlotId id) {
+        return rows.state(id, false);
     }
 
     @Override

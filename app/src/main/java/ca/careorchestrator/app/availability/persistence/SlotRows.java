@@ -113,8 +113,9 @@ final class SlotRows {
         return found.stream().findFirst().map(slot -> new StoredSlot(slot, live));
     }
 
-    Optional<Availability.LockedSlot> lockState(SlotId id) {
-        return jdbc.sql("select state, booked_by, hold_id, hold_expires_at, start_at from availability_slot where id = :id for update")
+    Optional<Availability.LockedSlot> state(SlotId id, boolean lock) {
+        return jdbc.sql("select state, booked_by, hold_id, hold_expires_at, start_at from availability_slot where id = :id"
+                        + (lock ? " for update" : ""))
                 .param("id", id.value())
                 .query((rs, n) -> new Availability.LockedSlot(state(rs), rs.getTimestamp("start_at").toInstant()))
                 .optional();

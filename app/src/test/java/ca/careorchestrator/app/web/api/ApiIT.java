@@ -222,6 +222,8 @@ class ApiIT {
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(json(get("/api/v1/status")).get("phase").asString()).isEqualTo("READY");
+        assertThat(json(get("/api/v1/status")).get("searchIndex").get("ready").asBoolean()).isTrue();
+        assertThat(json(get("/api/v1/status")).get("searchIndex").get("slots").asInt()).isPositive();
     }
 
     @Test
