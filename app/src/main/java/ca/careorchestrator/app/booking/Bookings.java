@@ -381,6 +381,22 @@ public class Bookings {
         return settleCancel(id, askCancel(appointment));
     }
 
+    /** A rescheduled appointment's old one, once the new one is confirmed: cancelled at its source like a patient's cancel. */
+    private void cancelReplaced(AppointmentId old) {
+        Instant now = clock.instant();
+        Optional<StoredAppointment> requested = transaction.execute(status -> {
+            availability.lockState(store.appointment(old).orElseThrow().slot()); // lock order
+            return store.lockAppointment(old).filter(a -> a.state().equals("CONFIRMED") && a.cancelRequestedAt().isEmpty())
+                    .map(a -> {
+                        store.requestCancel(old, now, now.plus(properties.firstRetry()));
+                        return a;
+                    });
+        });
+        if (requested != null) {
+            requested.ifPresent(appointment -> settleCancel(old, askCancel(appointment)));
+        }
+    }
+
     private BookingAnswer askCancel(StoredAppointment appointment) {
         Optional<BookingConnector> connector = sources.bookingConnector(appointment.source());
         if (connector.isEmpty()) {
@@ -450,10 +466,12 @@ public class Bookings {
             return new RescheduleOutcome.NotMovable(old.get().view());
         }
         BookOutcome booked = confirm(newHold, patient, Optional.of(current));
-        if (!(booked instanceof BookOutcome.Confirmed confirmed)) {
-            return new RescheduleOutcome.NotBooked(booked);
-        }
-        return new RescheduleOutcome.Moved(confirmed.appointment(), cancel(current, patient));
+        return switch (booked) {
+            case BookOutcome.Confirmed confirmed -> new RescheduleOutcome.Moved(confirmed.appointment(), cancel(current, patient));
+            // The old one stays until the source confirms the new one; reconciliation then cancels it (replaces_id).
+            case BookOutcome.Pending pending -> new RescheduleOutcome.Pending(pending.appointment());
+            default -> new RescheduleOutcome.NotBooked(booked);
+        };
     }
 
     // ---- what a patient sees ------------------------------------------------------------------------------
@@ -502,6 +520,9 @@ public class Bookings {
                         : ask(connector.get(), appointment, availability.slot(appointment.slot()).orElseThrow().slot().service().value());
                 BookOutcome outcome = settle(appointment.id(), answer);
                 log.info("Reconciled booking {} on {}: {}", appointment.id(), appointment.source(), outcome.getClass().getSimpleName());
+                if (outcome instanceof BookOutcome.Confirmed && appointment.replaces().isPresent()) {
+                    cancelReplaced(appointment.replaces().get());
+                }
             } else {
                 CancelOutcome outcome = settleCancel(appointment.id(), askCancel(appointment));
                 log.info("Reconciled cancellation {} on {}: {}", appointment.id(), appointment.source(), outcome.getClass().getSimpleName());

@@ -7,6 +7,10 @@ public sealed interface RescheduleOutcome {
     record Moved(AppointmentView appointment, CancelOutcome previous) implements RescheduleOutcome {
     }
 
+    /** The new booking waits for its source's answer; the old appointment stands until it is confirmed, then is cancelled. */
+    record Pending(AppointmentView appointment) implements RescheduleOutcome {
+    }
+
     record NotFound() implements RescheduleOutcome {
     }
 

@@ -164,6 +164,8 @@ class BookingApi {
         return switch (bookings.reschedule(new AppointmentId(Params.id(id)), new HoldId(Params.id(request.holdId())), patient)) {
             case RescheduleOutcome.Moved moved -> ResponseEntity.ok(new RescheduleJson(AppointmentJson.of(moved.appointment()),
                     moved.previous().getClass().getSimpleName().toUpperCase(Locale.ROOT)));
+            case RescheduleOutcome.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new RescheduleJson(AppointmentJson.of(pending.appointment()), "KEPT_UNTIL_CONFIRMED"));
             case RescheduleOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);
             case RescheduleOutcome.NotMovable not -> throw new ProblemException(Problem.APPOINTMENT_NOT_CANCELLABLE, not.appointment().state());
             case RescheduleOutcome.NotBooked notBooked -> throw notBooked(notBooked.why(), locale);
@@ -176,7 +178,7 @@ class BookingApi {
             case BookOutcome.HoldExpired expired -> new ProblemException(Problem.HOLD_EXPIRED);
             case BookOutcome.SourceUnavailable unavailable ->
                     new ProblemException(Problem.BOOKING_SOURCE_UNAVAILABLE, unavailable.source().displayName()).retryAfter(Duration.ofSeconds(30));
-            // Pending, handed over, confirmed elsewhere or no hold: the new slot was not booked here and now.
+            // Handed over, confirmed elsewhere or no hold: the new slot was not booked here and now.
             case BookOutcome.Pending pending -> new ProblemException(Problem.HOLD_NOT_FOUND);
             case BookOutcome.HandedOver handedOver -> new ProblemException(Problem.HOLD_NOT_FOUND);
             case BookOutcome.Confirmed confirmed -> new ProblemException(Problem.HOLD_NOT_FOUND);

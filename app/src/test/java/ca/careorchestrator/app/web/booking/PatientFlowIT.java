@@ -113,13 +113,13 @@ class PatientFlowIT {
     @Order(1)
     void theHomePageLeadsToTheSearchAndTheSearchShowsHowEachSlotIsBooked() {
         open("/");
-        browser.findElement(By.cssSelector("main .cta a")).click();
+        navigate(browser.findElement(By.cssSelector("main .cta a")));
         assertThat(path()).isEqualTo("/rendez-vous");
         assertAccessible("fr");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trouver un rendez-vous");
         screenshot("booking-01-search-fr");
 
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("form.search button[type=submit]")));
         List<WebElement> cards = browser.findElements(By.cssSelector(".results .slot-card"));
         assertThat(cards).hasSize(SlotSearchPage.PAGE_SIZE);
         for (WebElement card : cards) {
@@ -140,7 +140,7 @@ class PatientFlowIT {
         browser.get(resultsUrl);
         WebElement first = browser.findElements(By.cssSelector(".results .slot-card[data-channel=API]")).getFirst();
         bookedSlot = first.getAttribute("data-slot");
-        first.findElement(By.cssSelector("a.button")).click();
+        navigate(first.findElement(By.cssSelector("a.button")));
         assertThat(path()).isEqualTo("/rendez-vous/plage/" + bookedSlot);
         assertThat(browser.findElement(By.cssSelector(".details .badge.channel")).getText()).isEqualTo("Réserver ici");
         assertAccessible("fr");
@@ -148,7 +148,7 @@ class PatientFlowIT {
 
         String wrongCheckDigit = NAM.substring(0, 11) + (char) ('0' + (NAM.charAt(11) - '0' + 1) % 10);
         identify(wrongCheckDigit, BORN.toString(), "Tremblay", "Léa");
-        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
 
         WebElement problem = browser.findElement(By.id("problem"));
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
@@ -166,7 +166,7 @@ class PatientFlowIT {
     @Order(3)
     void aValidNamHoldsTheSlotWithACountdown() throws Exception {
         identify(NAM, BORN.toString(), "Tremblay", "Léa");
-        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
 
         assertThat(path()).startsWith("/rendez-vous/retenue/");
         holdUrl = browser.getCurrentUrl();
@@ -191,10 +191,10 @@ class PatientFlowIT {
         browser.get(resultsUrl);
         WebElement other = browser.findElements(By.cssSelector(".results .slot-card[data-channel=API]")).stream()
                 .filter(card -> !bookedSlot.equals(card.getAttribute("data-slot"))).findFirst().orElseThrow();
-        other.findElement(By.cssSelector("a.button")).click();
+        navigate(other.findElement(By.cssSelector("a.button")));
         assertThat(browser.findElement(By.cssSelector("form.identity")).getText()).as("the session knows the patient")
                 .contains("Léa Tremblay");
-        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
 
         WebElement problem = browser.findElement(By.id("problem"));
         assertThat(problem.getAttribute("data-problem")).isEqualTo("hold-already-live");
@@ -202,7 +202,7 @@ class PatientFlowIT {
         assertAccessible("fr");
         screenshot("booking-06-already-holding-fr");
 
-        browser.findElement(By.cssSelector(".notice a")).click();
+        navigate(browser.findElement(By.cssSelector(".notice a")));
         assertThat(browser.getCurrentUrl()).isEqualTo(holdUrl);
         assertThat(browser.getCurrentUrl()).doesNotContain("jsessionid");
     }
@@ -210,7 +210,7 @@ class PatientFlowIT {
     @Test
     @Order(5)
     void confirmingBooksOnTheSourceAndMyAppointmentsListsIt() throws Exception {
-        browser.findElement(By.cssSelector(".actions form[action$='/confirmer'] button")).click();
+        navigate(browser.findElement(By.cssSelector(".actions form[action$='/confirmer'] button")));
 
         WebElement main = browser.findElement(By.id("main"));
         assertThat(main.getAttribute("data-outcome")).isEqualTo("CONFIRMED");
@@ -220,7 +220,7 @@ class PatientFlowIT {
         assertAccessible("fr");
         screenshot("booking-07-confirmed-fr");
 
-        browser.findElement(By.cssSelector("header nav a[href='/mes-rendez-vous']")).click();
+        navigate(browser.findElement(By.cssSelector("header nav a[href='/mes-rendez-vous']")));
         WebElement row = browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "']"));
         assertThat(row.findElement(By.cssSelector("[data-state]")).getText()).isEqualTo("Confirmé");
         assertAccessible("fr");
@@ -230,7 +230,7 @@ class PatientFlowIT {
     @Test
     @Order(6)
     void cancellingFreesTheSlotAtTheSource() throws Exception {
-        browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "'] form button")).click();
+        navigate(browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "'] form button")));
 
         assertThat(browser.findElement(By.cssSelector("[data-notice]")).getAttribute("data-notice")).isEqualTo("cancelled");
         WebElement row = browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "']"));
@@ -244,13 +244,13 @@ class PatientFlowIT {
     @Test
     @Order(7)
     void myAppointmentsAsksWhoYouAreOnceTheSessionForgotYou() {
-        browser.findElement(By.cssSelector("form[action='/mes-rendez-vous/oublier'] button")).click();
+        navigate(browser.findElement(By.cssSelector("form[action='/mes-rendez-vous/oublier'] button")));
         open("/mes-rendez-vous");
         assertThat(browser.findElements(By.cssSelector("table"))).isEmpty();
         identify(NAM, BORN.toString(), null, null);
         assertAccessible("fr");
         screenshot("booking-10-identify-fr");
-        browser.findElement(By.cssSelector("form.identity button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "'] [data-state]")).getAttribute("data-state"))
                 .isEqualTo("CANCELLED");
     }
@@ -260,7 +260,7 @@ class PatientFlowIT {
     void theSearchSpeaksEnglishOnRequest() {
         open("/rendez-vous?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Find an appointment");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        navigate(browser.findElement(By.cssSelector("form.search button[type=submit]")));
         List<WebElement> badges = browser.findElements(By.cssSelector(".results .slot-card .badge.channel"));
         assertThat(badges).isNotEmpty().allSatisfy(b -> assertThat(b.getText()).isIn("Book here", "On the platform's site", "By phone"));
         assertThat(browser.findElement(By.cssSelector(".results time")).getText()).matches("\\p{L}+, \\p{L}+ \\d{1,2}, \\d{4}, .+");
@@ -287,6 +287,19 @@ class PatientFlowIT {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * Clicks what leads to another page and waits until that page replaced this one: a click returns as soon as
+     * the browser took it, and a form's POST and redirect can still be under way.
+     */
+    private void navigate(WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
 
     private void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
