@@ -40,6 +40,10 @@
       if (notice) {
         notice.hidden = false;
       }
+      // Confirming can no longer succeed (the server would answer that the hold ran out): say so by disabling it.
+      Array.prototype.forEach.call(document.querySelectorAll('form[action$="/confirmer"] button'), function (button) {
+        button.disabled = true;
+      });
       return;
     }
     var now = Math.ceil(seconds / 60);

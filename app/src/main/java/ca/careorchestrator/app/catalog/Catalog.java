@@ -51,13 +51,18 @@ public class Catalog implements SmartLifecycle {
     private volatile boolean applying;
 
     private final boolean provisioning;
+    /** Withdrawn and past slots stay in the index, filtered out, until a rebuild leaves them behind. */
+    private final Duration rebuildEvery;
+    private volatile Thread compactor;
 
     Catalog(Availability availability, Directory directory, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${care.provisioning.enabled:true}") boolean provisioning) {
+            @org.springframework.beans.factory.annotation.Value("${care.provisioning.enabled:true}") boolean provisioning,
+            @org.springframework.beans.factory.annotation.Value("${care.catalog.rebuild-every:24h}") Duration rebuildEvery) {
         this.availability = availability;
         this.directory = directory;
         this.clock = clock;
         this.provisioning = provisioning;
+        this.rebuildEvery = rebuildEvery;
     }
 
     /** The search cannot answer yet: the index is being built for the first time. */
@@ -235,6 +240,30 @@ public class Catalog implements SmartLifecycle {
     public void start() {
         running = true;
         refresher = Thread.ofVirtual().name("catalog-refresh").start(this::refreshLoop);
+        compactor = Thread.ofVirtual().name("catalog-compact").start(this::compactLoop);
+    }
+
+    /** A fresh index every {@code care.catalog.rebuild-every}, once there is one to replace. */
+    private void compactLoop() {
+        while (true) {
+            long due = System.nanoTime() + rebuildEvery.toNanos();
+            synchronized (changed) {
+                try {
+                    // Woken by every change heard too: only the deadline or a stop ends the wait.
+                    for (long left = due - System.nanoTime(); left > 0 && running && !closing; left = due - System.nanoTime()) {
+                        changed.wait(Math.max(1, left / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closing || !running) {
+                    return;
+                }
+            }
+            if (index != null && !rebuilding) {
+                startRebuild();
+            }
+        }
     }
 
     @Override
@@ -248,6 +277,7 @@ public class Catalog implements SmartLifecycle {
             changed.notifyAll(); // never an interrupt: it would break the connection of a query under way
         }
         join(refresher);
+        join(compactor);
     }
 
     private static void join(Thread thread) {

@@ -28,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 /** The JSON API and the problem catalogue over real HTTP, on the embedded database with the tiny province. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=2",
-        "care.provisioning.slots=direct", "care.simulation.enabled=false"})
+        "care.provisioning.slots=direct", "care.simulation.enabled=false", "care.catalog.rebuild-every=2s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiIT {
 
@@ -295,5 +295,15 @@ class ApiIT {
         assertThat(json(get("/api/v1/slots/" + slot)).get("state").asString()).isEqualTo("FREE");
         assertProblem(post("/api/v1/holds/" + java.util.UUID.randomUUID() + "/confirm", "{\"patient\":%s}".formatted(patient)), 404,
                 "hold-not-found");
+    }
+
+    @Test
+    void theSearchIndexIsRebuiltOnScheduleAndKeepsAnswering() throws Exception {
+        java.time.Instant first = catalog.status().lastRebuild().orElseThrow().at();
+
+        ca.careorchestrator.app.support.Waits.await(java.time.Duration.ofSeconds(20),
+                () -> catalog.status().lastRebuild().orElseThrow().at().isAfter(first), "the index is rebuilt on schedule");
+
+        assertThat(json(get("/api/v1/slots?region=11&size=5")).get("items").size()).isEqualTo(5);
     }
 }
