@@ -7,6 +7,7 @@ import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
+import ca.careorchestrator.app.support.TestClock;
 import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
 import ca.careorchestrator.core.patient.Sex;
@@ -17,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,31 +78,8 @@ class FhirFacadeIT {
     static class ShiftedTime {
         @Bean
         @Primary
-        ShiftableClock shiftableClock() {
-            return new ShiftableClock();
-        }
-    }
-
-    static final class ShiftableClock extends Clock {
-        private volatile Duration shift = Duration.ZERO;
-
-        void advance(Duration by) {
-            shift = shift.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
+        TestClock testClock() {
+            return new TestClock(Instant.now());
         }
     }
 
@@ -119,7 +96,7 @@ class FhirFacadeIT {
     @Autowired
     FhirJson fhir;
     @Autowired
-    ShiftableClock clock;
+    TestClock clock;
 
     FhirValidation validation;
     final Patient marie = patient("Tremblay", "Marie", LocalDate.of(1972, 8, 12), Sex.FEMALE);
