@@ -1,5 +1,6 @@
 package ca.careorchestrator.app.booking;
 
+import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.core.availability.SlotId;
 
 /** What asking to hold a slot gave. */
@@ -16,7 +17,19 @@ public sealed interface HoldOutcome {
     record AlreadyHolding(HoldView existing) implements HoldOutcome {
     }
 
+    /** Why a slot cannot be held, and the catalogue's problem every interface answers with. */
     enum Why {
-        UNKNOWN, PAST, HELD, TAKEN, WITHDRAWN
+        UNKNOWN(Problem.SLOT_NOT_FOUND), PAST(Problem.SLOT_IN_PAST), HELD(Problem.SLOT_HELD), TAKEN(Problem.SLOT_TAKEN),
+        WITHDRAWN(Problem.SLOT_WITHDRAWN);
+
+        private final Problem problem;
+
+        Why(Problem problem) {
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
     }
 }

@@ -215,12 +215,11 @@ final class FhirAppointments {
     }
 
     private ProblemException unavailable(HoldOutcome.Unavailable unavailable) {
+        Problem problem = unavailable.why().problem();
         return switch (unavailable.why()) {
-            case UNKNOWN -> new ProblemException(Problem.SLOT_NOT_FOUND, unavailable.slot().toString());
-            case PAST -> new ProblemException(Problem.SLOT_IN_PAST);
-            case HELD -> withAlternatives(new ProblemException(Problem.SLOT_HELD), unavailable.slot());
-            case TAKEN -> withAlternatives(new ProblemException(Problem.SLOT_TAKEN), unavailable.slot());
-            case WITHDRAWN -> withAlternatives(new ProblemException(Problem.SLOT_WITHDRAWN), unavailable.slot());
+            case UNKNOWN -> new ProblemException(problem, unavailable.slot().toString());
+            case PAST -> new ProblemException(problem);
+            case HELD, TAKEN, WITHDRAWN -> withAlternatives(new ProblemException(problem), unavailable.slot());
         };
     }
 

@@ -201,12 +201,11 @@ class BookingApi {
     }
 
     private ProblemException unavailable(HoldOutcome.Unavailable unavailable, Locale locale) {
+        Problem problem = unavailable.why().problem();
         return switch (unavailable.why()) {
-            case UNKNOWN -> new ProblemException(Problem.SLOT_NOT_FOUND, unavailable.slot().toString());
-            case PAST -> new ProblemException(Problem.SLOT_IN_PAST);
-            case HELD -> withAlternatives(new ProblemException(Problem.SLOT_HELD), unavailable.slot(), locale);
-            case TAKEN -> withAlternatives(new ProblemException(Problem.SLOT_TAKEN), unavailable.slot(), locale);
-            case WITHDRAWN -> withAlternatives(new ProblemException(Problem.SLOT_WITHDRAWN), unavailable.slot(), locale);
+            case UNKNOWN -> new ProblemException(problem, unavailable.slot().toString());
+            case PAST -> new ProblemException(problem);
+            case HELD, TAKEN, WITHDRAWN -> withAlternatives(new ProblemException(problem), unavailable.slot(), locale);
         };
     }
 

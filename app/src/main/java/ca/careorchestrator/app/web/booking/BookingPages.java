@@ -113,14 +113,10 @@ class BookingPages {
                 yield slotPage(slotId, form.withoutNam(), model, locale, request);
             }
             case HoldOutcome.Unavailable unavailable -> {
-                Problem problem = switch (unavailable.why()) {
-                    case UNKNOWN -> throw new ProblemException(Problem.SLOT_NOT_FOUND, id);
-                    case PAST -> Problem.SLOT_IN_PAST;
-                    case HELD -> Problem.SLOT_HELD;
-                    case TAKEN -> Problem.SLOT_TAKEN;
-                    case WITHDRAWN -> Problem.SLOT_WITHDRAWN;
-                };
-                refuse(problem, new Object[0], model, locale, response);
+                if (unavailable.why() == HoldOutcome.Why.UNKNOWN) {
+                    throw new ProblemException(Problem.SLOT_NOT_FOUND, id);
+                }
+                refuse(unavailable.why().problem(), new Object[0], model, locale, response);
                 model.addAttribute("alternatives", views.alternativesTo(slotId, Languages.of(locale)));
                 yield slotPage(slotId, form.withoutNam(), model, locale, request);
             }
