@@ -89,28 +89,44 @@ final class SlotRows {
     }
 
     Optional<StoredSlot> slot(SlotId id, boolean lock) {
-        List<Slot> found = new ArrayList<>(1);
-        List<Listing> listings = new ArrayList<>();
-        List<StoredSlot.LiveListing> live = new ArrayList<>();
-        jdbc.sql("""
+        // The slot row first (locked if asked), then its listings: every writer locks in that order.
+        Optional<SlotRow> row = jdbc.sql(SLOT + " where id = :id" + (lock ? " for update" : "")).param("id", id.value())
+                .query((rs, n) -> new SlotRow(new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                        new ProfessionalId(rs.getObject("professional_id", UUID.class)), new ServiceTypeCode(rs.getString("service_type")),
+                        Modality.valueOf(rs.getString("modality")), rs.getTimestamp("start_at").toInstant(),
+                        Duration.ofMinutes(rs.getInt("duration_minutes")), state(rs)))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ListingRow> listings = listings(id);
+        SlotRow r = row.get();
+        Slot slot = new Slot(id, r.clinic(), r.professional(), r.service(), r.modality(), r.start(), r.duration(), r.state(),
+                listings.stream().map(l -> l.listing().listing()).toList());
+        return Optional.of(new StoredSlot(slot, live(listings)));
+    }
+
+    private record SlotRow(ClinicId clinic, ProfessionalId professional, ServiceTypeCode service, Modality modality, Instant start,
+            Duration duration, SlotState state) {
+    }
+
+    /** What a source said of this slot, gone or not. */
+    private record ListingRow(StoredSlot.LiveListing listing, boolean gone) {
+    }
+
+    private List<ListingRow> listings(SlotId id) {
+        return jdbc.sql("""
                         select source_system, external_id, source_version, free, gone, deep_link, booking_phone
                         from availability_listing where slot_id = :id order by source_system, external_id""")
                 .param("id", id.value())
-                .query(rs -> {
-                    Listing listing = new Listing(SourceSystem.valueOf(rs.getString("source_system")), rs.getString("external_id"),
-                            rs.getLong("source_version"));
-                    listings.add(listing);
-                    if (!rs.getBoolean("gone")) {
-                        live.add(new StoredSlot.LiveListing(listing, rs.getBoolean("free"), Optional.ofNullable(rs.getString("deep_link")),
-                                Optional.ofNullable(rs.getString("booking_phone"))));
-                    }
-                });
-        jdbc.sql(SLOT + " where id = :id" + (lock ? " for update" : "")).param("id", id.value()).query(rs -> {
-            found.add(new Slot(id, new ClinicId(rs.getObject("clinic_id", UUID.class)), new ProfessionalId(rs.getObject("professional_id", UUID.class)),
-                    new ServiceTypeCode(rs.getString("service_type")), Modality.valueOf(rs.getString("modality")),
-                    rs.getTimestamp("start_at").toInstant(), Duration.ofMinutes(rs.getInt("duration_minutes")), state(rs), listings));
-        });
-        return found.stream().findFirst().map(slot -> new StoredSlot(slot, live));
+                .query((rs, n) -> new ListingRow(new StoredSlot.LiveListing(new Listing(SourceSystem.valueOf(rs.getString("source_system")),
+                        rs.getString("external_id"), rs.getLong("source_version")), rs.getBoolean("free"),
+                        Optional.ofNullable(rs.getString("deep_link")), Optional.ofNullable(rs.getString("booking_phone"))), rs.getBoolean("gone")))
+                .list();
+    }
+
+    private static List<StoredSlot.LiveListing> live(List<ListingRow> listings) {
+        return listings.stream().filter(l -> !l.gone()).map(ListingRow::listing).toList();
     }
 
     Optional<Availability.LockedSlot> state(SlotId id, boolean lock) {
@@ -122,13 +138,7 @@ final class SlotRows {
     }
 
     List<StoredSlot.LiveListing> liveListings(SlotId id) {
-        return jdbc.sql("select source_system, external_id, source_version, free, deep_link, booking_phone from availability_listing"
-                        + " where slot_id = :id and not gone order by source_system, external_id")
-                .param("id", id.value())
-                .query((rs, n) -> new StoredSlot.LiveListing(new Listing(SourceSystem.valueOf(rs.getString("source_system")),
-                        rs.getString("external_id"), rs.getLong("source_version")), rs.getBoolean("free"),
-                        Optional.ofNullable(rs.getString("deep_link")), Optional.ofNullable(rs.getString("booking_phone"))))
-                .list();
+        return live(listings(id));
     }
 
     void store(SlotId id, SlotState next) {
