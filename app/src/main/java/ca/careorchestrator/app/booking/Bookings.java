@@ -195,7 +195,7 @@ public class Bookings {
         return confirm(holdId, patient, Optional.empty());
     }
 
-    private record Started(StoredAppointment appointment, BookingConnector connector, String serviceCode) {
+    private record Started(StoredAppointment appointment, String serviceCode) {
     }
 
     private BookOutcome confirm(HoldId holdId, PatientIdentity patient, Optional<AppointmentId> replaces) {
@@ -205,7 +205,7 @@ public class Bookings {
             return outcome;
         }
         Started started = (Started) first;
-        BookingAnswer answer = ask(started.connector(), started.appointment(), started.serviceCode());
+        BookingAnswer answer = book(started.appointment(), started.serviceCode());
         return settle(started.appointment().id(), answer);
     }
 
@@ -267,8 +267,7 @@ public class Bookings {
             Optional<String> phone = listing.bookingPhone().or(() -> directory.clinic(stored.slot().clinic()).map(c -> c.phone()));
             return new BookOutcome.HandedOver(hold.slot(), listing.listing().source(), listing.channel(), listing.deepLink(), phone);
         }
-        Optional<BookingConnector> connector = sources.bookingConnector(listing.listing().source());
-        if (connector.isEmpty()) {
+        if (sources.bookingConnector(listing.listing().source()).isEmpty()) {
             return new BookOutcome.SourceUnavailable(listing.listing().source());
         }
         StoredAppointment appointment = new StoredAppointment(new AppointmentId(UUID.randomUUID()), hold.slot(), Optional.of(holdId),
@@ -277,20 +276,34 @@ public class Bookings {
                 now, Optional.empty(), Optional.empty(), 1, Optional.empty(), replaces);
         store.insertAppointment(appointment, now.plus(properties.firstRetry()));
         store.markHold(holdId, "BOOKING");
-        return new Started(appointment, connector.get(), stored.slot().service().value());
+        return new Started(appointment, stored.slot().service().value());
     }
 
     /** Books at the source; a retry sends the same command (same idempotency key), and the source answers what it did, once. */
-    private BookingAnswer ask(BookingConnector connector, StoredAppointment appointment, String serviceCode) {
+    private BookingAnswer book(StoredAppointment appointment, String serviceCode) {
         BookingPatient who = new BookingPatient(appointment.patientRef().toString(), appointment.familyName(), appointment.givenName(),
                 appointment.birthDate(), appointment.nam());
+        return askSource(appointment, connector -> connector.book(
+                new BookingCommand(appointment.externalId(), appointment.id().toString(), who, serviceCode)));
+    }
+
+    private interface SourceCall {
+        BookingAnswer on(BookingConnector connector) throws InterruptedException;
+    }
+
+    /** One question to the appointment's source; not knowing its answer is {@code Unknown}, never a guess. */
+    private BookingAnswer askSource(StoredAppointment appointment, SourceCall call) {
+        Optional<BookingConnector> connector = sources.bookingConnector(appointment.source());
+        if (connector.isEmpty()) {
+            return new BookingAnswer.RetryAfter(properties.firstRetry(), appointment.source() + " is not connected");
+        }
         try {
-            return connector.book(new BookingCommand(appointment.externalId(), appointment.id().toString(), who, serviceCode));
+            return call.on(connector.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new BookingAnswer.Unknown("interrupted while waiting for the source");
         } catch (RuntimeException e) {
-            log.warn("Booking {} on {}: the connector failed: {}", appointment.id(), appointment.source(), e.toString());
+            log.warn("Appointment {} on {}: the connector failed: {}", appointment.id(), appointment.source(), e.toString());
             return new BookingAnswer.Unknown("connector failure: " + e.getClass().getSimpleName());
         }
     }
@@ -398,19 +411,8 @@ public class Bookings {
     }
 
     private BookingAnswer askCancel(StoredAppointment appointment) {
-        Optional<BookingConnector> connector = sources.bookingConnector(appointment.source());
-        if (connector.isEmpty()) {
-            return new BookingAnswer.RetryAfter(properties.firstRetry(), appointment.source() + " is not connected");
-        }
-        try {
-            return connector.get().cancel(new CancelCommand(appointment.externalId(), appointment.sourceReference().orElseThrow(),
-                    "cancel-" + appointment.id(), "cancelled by the patient"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new BookingAnswer.Unknown("interrupted while waiting for the source");
-        } catch (RuntimeException e) {
-            return new BookingAnswer.Unknown("connector failure: " + e.getClass().getSimpleName());
-        }
+        return askSource(appointment, connector -> connector.cancel(new CancelCommand(appointment.externalId(),
+                appointment.sourceReference().orElseThrow(), "cancel-" + appointment.id(), "cancelled by the patient")));
     }
 
     private CancelOutcome settleCancel(AppointmentId id, BookingAnswer answer) {
@@ -514,11 +516,8 @@ public class Bookings {
         List<StoredAppointment> due = store.dueForReconciliation(clock.instant(), 100);
         for (StoredAppointment appointment : due) {
             if (appointment.state().equals("PENDING")) {
-                Optional<BookingConnector> connector = sources.bookingConnector(appointment.source());
-                BookingAnswer answer = connector.isEmpty()
-                        ? new BookingAnswer.RetryAfter(properties.firstRetry(), appointment.source() + " is not connected")
-                        : ask(connector.get(), appointment, availability.slot(appointment.slot()).orElseThrow().slot().service().value());
-                BookOutcome outcome = settle(appointment.id(), answer);
+                String service = availability.slot(appointment.slot()).orElseThrow().slot().service().value();
+                BookOutcome outcome = settle(appointment.id(), book(appointment, service));
                 log.info("Reconciled booking {} on {}: {}", appointment.id(), appointment.source(), outcome.getClass().getSimpleName());
                 if (outcome instanceof BookOutcome.Confirmed && appointment.replaces().isPresent()) {
                     cancelReplaced(appointment.replaces().get());
