@@ -68,9 +68,8 @@ public final class BookingRushBench {
         int slots = Integer.getInteger("bench.slots", 2_000);
         int clients = Integer.getInteger("bench.clients", 64);
         String url = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s; JDK %s; max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
-        recreateSchema(url);
+        BenchSchema.printMachine();
+        BenchSchema.fresh(url, SCHEMA);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CareOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + url + "?currentSchema=" + SCHEMA, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--care.data-dir=" + Files.createTempDirectory("care-bench-rush"),
@@ -230,10 +229,10 @@ public final class BookingRushBench {
                     Statement s = c.createStatement()) {
                 System.out.printf(Locale.ROOT, "  slots with more than one live appointment: %d; confirmed appointments: %d; "
                                 + "slots BOOKED by us without a confirmed appointment: %d%n",
-                        single(s, "select count(*) from (select slot_id from booking_appointment where state in ('PENDING','CONFIRMED') "
+                        BenchSchema.single(s, "select count(*) from (select slot_id from booking_appointment where state in ('PENDING','CONFIRMED') "
                                 + "group by slot_id having count(*) > 1) t"),
-                        single(s, "select count(*) from booking_appointment where state = 'CONFIRMED'"),
-                        single(s, "select count(*) from availability_slot s where s.state = 'BOOKED' and s.booked_by = 'ORCHESTRATOR' "
+                        BenchSchema.single(s, "select count(*) from booking_appointment where state = 'CONFIRMED'"),
+                        BenchSchema.single(s, "select count(*) from availability_slot s where s.state = 'BOOKED' and s.booked_by = 'ORCHESTRATOR' "
                                 + "and not exists (select 1 from booking_appointment a where a.slot_id = s.id and a.state = 'CONFIRMED')"));
             }
         }
@@ -260,19 +259,5 @@ public final class BookingRushBench {
             }
         }
         System.out.printf(Locale.ROOT, "  at the sources: %d confirmed appointments booked there, %d not found booked%n", booked, notBooked);
-    }
-
-    private static long single(Statement statement, String sql) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void recreateSchema(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-            s.execute("create schema " + SCHEMA);
-        }
     }
 }

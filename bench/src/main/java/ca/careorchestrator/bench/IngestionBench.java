@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -49,10 +48,8 @@ public final class IngestionBench {
         String url = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
         int pushes = Integer.parseInt(System.getProperty("bench.pushes", "500"));
         String schema = "care_bench_ingestion";
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s; JDK %s; max heap %d MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
-        freshSchema(url, schema);
+        BenchSchema.printMachine();
+        BenchSchema.fresh(url, schema);
         Path dataDir = Files.createTempDirectory("care-bench-ingestion");
         long begin = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CareOrchestratorApplication.class)
@@ -110,7 +107,7 @@ public final class IngestionBench {
             System.out.printf(Locale.ROOT, "memory: heap after GC %d MB (simulators included); peak resident %s%n",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, peakResident());
         }
-        dropSchema(url, schema);
+        BenchSchema.drop(url, schema);
     }
 
     /** Desk bookings on the HL7 systems, each pushed as SIU^S12 and timed until its ACK (sent after the apply). */
@@ -149,15 +146,8 @@ public final class IngestionBench {
     private static long[] counts(String url, String schema) throws SQLException {
         try (Connection c = DriverManager.getConnection(url + "?currentSchema=" + schema, "postgres", "");
                 Statement s = c.createStatement()) {
-            return new long[] {single(s, "select count(*) from availability_listing"), single(s, "select count(*) from availability_slot"),
-                    single(s, "select count(*) from ingestion_quarantine")};
-        }
-    }
-
-    private static long single(Statement statement, String sql) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+            return new long[] {BenchSchema.single(s, "select count(*) from availability_listing"),
+                    BenchSchema.single(s, "select count(*) from availability_slot"), BenchSchema.single(s, "select count(*) from ingestion_quarantine")};
         }
     }
 
@@ -186,19 +176,6 @@ public final class IngestionBench {
                     .map(l -> l.replaceAll("\\s+", " ")).findFirst().orElse("n/a");
         } catch (java.io.IOException e) {
             return "n/a";
-        }
-    }
-
-    private static void freshSchema(String url, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
-            s.execute("create schema " + schema);
-        }
-    }
-
-    private static void dropSchema(String url, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
         }
     }
 }

@@ -4,10 +4,6 @@ import ca.careorchestrator.app.CareOrchestratorApplication;
 import ca.careorchestrator.app.provisioning.LoadStatus;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,11 +26,9 @@ public final class ProvinceLoadBench {
         String url = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
         int runs = Integer.parseInt(System.getProperty("bench.runs", "1"));
         String schema = "care_bench";
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s; JDK %s; max heap %d MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        BenchSchema.printMachine();
         for (int run = 1; run <= runs; run++) {
-            freshSchema(url, schema);
+            BenchSchema.fresh(url, schema);
             long begin = System.nanoTime();
             long slotsBegin = 0;
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CareOrchestratorApplication.class)
@@ -66,19 +60,6 @@ public final class ProvinceLoadBench {
                         status.slotsWritten() / slotSeconds, heap);
             }
         }
-        dropSchema(url, schema);
-    }
-
-    private static void freshSchema(String url, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
-            s.execute("create schema " + schema);
-        }
-    }
-
-    private static void dropSchema(String url, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
-        }
+        BenchSchema.drop(url, schema);
     }
 }

@@ -13,12 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -55,11 +49,10 @@ public final class SearchBench {
         String url = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
         int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "32"));
         int seconds = Integer.parseInt(System.getProperty("bench.seconds", "20"));
-        boolean fresh = Boolean.getBoolean("bench.fresh") || !schemaExists(url);
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s; JDK %s; max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        boolean fresh = Boolean.getBoolean("bench.fresh") || !BenchSchema.provisioned(url, SCHEMA);
+        BenchSchema.printMachine();
         if (fresh) {
-            recreateSchema(url);
+            BenchSchema.fresh(url, SCHEMA);
         }
         long begin = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CareOrchestratorApplication.class)
@@ -201,21 +194,5 @@ public final class SearchBench {
         return new Result(total, errors.get(), elapsed, all.length == 0 ? 0 : all[all.length / 2] / 1e6,
                 all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6,
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-    }
-
-    private static boolean schemaExists(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from information_schema.tables where table_schema = '" + SCHEMA
-                        + "' and table_name = 'provisioning_run'")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
-    }
-
-    private static void recreateSchema(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-            s.execute("create schema " + SCHEMA);
-        }
     }
 }

@@ -4,7 +4,6 @@ import ca.careorchestrator.app.availability.ApplyResult;
 import ca.careorchestrator.core.availability.SlotChange;
 import ca.careorchestrator.core.care.SourceSystem;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
