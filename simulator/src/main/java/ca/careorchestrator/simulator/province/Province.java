@@ -6,13 +6,23 @@ import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicId;
+import ca.careorchestrator.core.care.Language;
+import ca.careorchestrator.core.care.Profession;
 import ca.careorchestrator.core.care.Professional;
 import ca.careorchestrator.core.care.ProfessionalId;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.LocalNetwork;
+import ca.careorchestrator.core.geo.LocalNetworkCode;
 import ca.careorchestrator.core.geo.PostalArea;
 import ca.careorchestrator.core.geo.Region;
+import ca.careorchestrator.core.geo.RegionCode;
+import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import ca.careorchestrator.core.patient.NamCheck;
+import ca.careorchestrator.core.patient.Patient;
+import ca.careorchestrator.core.patient.PatientId;
+import ca.careorchestrator.core.patient.Sex;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,8 +30,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -32,6 +47,8 @@ import java.util.function.Consumer;
  * them from the templates, in a fixed order, every time the same.
  */
 public final class Province {
+
+    private static final int REGISTERED_PERCENT = 78;
 
     private final ProvinceSpec spec;
     private final List<Region> regions;
@@ -134,6 +151,104 @@ public final class Province {
                 }
             }
         }
+    }
+
+    /** How many synthetic insured people {@link #forEachResident} yields, without making them. */
+    public long residentCount() {
+        Set<RegionCode> included = Set.copyOf(spec.preset().regions());
+        return localNetworks.stream().filter(n -> included.contains(n.region())).mapToLong(this::residents).sum();
+    }
+
+    private long residents(LocalNetwork network) {
+        return Math.max(1, network.population() / spec.populationScale());
+    }
+
+    /**
+     * Every synthetic insured person of the preset's regions, network by network: about one per
+     * {@code populationScale} residents, living in one of the network's postal areas, of every age to 95,
+     * {@value #REGISTERED_PERCENT} % registered with a family physician of their network (else of their region),
+     * the others orphan patients. Each NAM is the one RAMQ would compute, unique, and reads back to its birth date.
+     */
+    public void forEachResident(Consumer<Resident> sink) {
+        Set<RegionCode> included = Set.copyOf(spec.preset().regions());
+        Map<LocalNetworkCode, List<Professional>> physiciansByNetwork = new HashMap<>();
+        Map<RegionCode, List<Professional>> physiciansByRegion = new HashMap<>();
+        Map<ClinicId, Clinic> clinicsById = new HashMap<>();
+        clinics.forEach(clinic -> clinicsById.put(clinic.id(), clinic));
+        for (Professional professional : professionals) {
+            if (professional.profession() == Profession.PHYSICIAN) {
+                LocalNetworkCode network = clinicsById.get(professional.clinic()).localNetwork();
+                physiciansByNetwork.computeIfAbsent(network, n -> new ArrayList<>()).add(professional);
+                physiciansByRegion.computeIfAbsent(network.region(), r -> new ArrayList<>()).add(professional);
+            }
+        }
+        Set<String> issued = new HashSet<>();
+        LocalDate today = spec.firstDay();
+        for (LocalNetwork network : localNetworks) {
+            List<PostalArea> areas = postalAreas.stream().filter(a -> a.localNetwork().equals(network.code())).toList();
+            if (areas.isEmpty()) {
+                areas = postalAreas.stream().filter(a -> a.region().equals(network.region())).toList();
+            }
+            if (!included.contains(network.region()) || areas.isEmpty()) {
+                continue;
+            }
+            List<Professional> physicians = physiciansByNetwork.getOrDefault(network.code(),
+                    physiciansByRegion.getOrDefault(network.region(), List.of()));
+            double english = englishShare(network.region());
+            SplittableRandom random = ProvinceGenerator.random(spec.seed(), "people:" + network.code());
+            long count = residents(network);
+            for (long index = 0; index < count; index++) {
+                Sex sex = random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
+                String family = Names.family(random);
+                String given = Names.given(random);
+                LocalDate birth = today.minusDays(1 + random.nextInt(95 * 365));
+                PostalArea home = areas.get(random.nextInt(areas.size()));
+                Language language = random.nextDouble() < english ? Language.EN : Language.FR;
+                boolean registered = random.nextInt(100) < REGISTERED_PERCENT && !physicians.isEmpty();
+                Optional<ProfessionalId> physician = registered
+                        ? Optional.of(physicians.get(random.nextInt(physicians.size())).id()) : Optional.empty();
+                HealthInsuranceNumber nam = uniqueNam(family, given, birth, sex, random.nextInt(10), issued, today);
+                PatientId id = new PatientId(UUID.nameUUIDFromBytes(("person:" + spec.seed() + ":" + network.code() + ":"
+                        + index).getBytes(StandardCharsets.UTF_8)));
+                String email = ascii(given) + "." + ascii(family) + "." + network.code().value() + "-" + index
+                        + "@courriel.example";
+                String mobile = ProvinceGenerator.phoneArea(network.region()) + "-555-01" + String.format(Locale.ROOT, "%02d", random.nextInt(100));
+                sink.accept(new Resident(new Patient(id, nam, family, given, home.fsa(), language, physician), email, mobile));
+            }
+        }
+    }
+
+    /** Montreal, the Outaouais and Estrie have the largest English-speaking shares. */
+    private static double englishShare(RegionCode region) {
+        return switch (region.value()) {
+            case "06" -> 0.25;
+            case "07", "05" -> 0.12;
+            case "13", "16" -> 0.08;
+            default -> 0.03;
+        };
+    }
+
+    /**
+     * The NAM RAMQ would compute, with another administrative digit (then another day) when two people share
+     * name letters, birth date and sex, or when the two-digit year would read back in the wrong century.
+     */
+    private static HealthInsuranceNumber uniqueNam(String family, String given, LocalDate birth, Sex sex, int digit,
+            Set<String> issued, LocalDate today) {
+        LocalDate day = birth;
+        for (int attempt = 0; ; attempt++) {
+            HealthInsuranceNumber nam = HealthInsuranceNumber.issue(family, given, day, sex, (digit + attempt) % 10);
+            if (HealthInsuranceNumber.check(nam.value(), today) instanceof NamCheck.Valid(HealthInsuranceNumber read)
+                    && read.birthDate().equals(day) && issued.add(nam.value())) {
+                return nam;
+            }
+            if (attempt % 10 == 9) {
+                day = day.minusDays(1);
+            }
+        }
+    }
+
+    private static String ascii(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^A-Za-z-]", "").toLowerCase(Locale.ROOT);
     }
 
     private SlotId slotId(WeeklyTemplate template, Instant start) {

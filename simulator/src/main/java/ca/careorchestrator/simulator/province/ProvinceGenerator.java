@@ -229,13 +229,17 @@ public final class ProvinceGenerator {
 
     /** Fictional numbers: the 555-01xx range is reserved for fiction in North America. */
     private static String phone(RegionCode region, SplittableRandom random) {
-        String area = switch (region.value()) {
+        return phoneArea(region) + "-555-01" + String.format(Locale.ROOT, "%02d", random.nextInt(100));
+    }
+
+    /** The main telephone area code of a region. */
+    static String phoneArea(RegionCode region) {
+        return switch (region.value()) {
             case "06" -> "514";
             case "13", "14", "15", "16" -> "450";
             case "04", "05", "07", "08", "10", "17", "18" -> "819";
             default -> "418";
         };
-        return area + "-555-01" + String.format(Locale.ROOT, "%02d", random.nextInt(100));
     }
 
     private static List<SourceSystem> systems(ClinicKind kind, SplittableRandom random) {

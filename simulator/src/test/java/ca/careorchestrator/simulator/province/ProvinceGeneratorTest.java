@@ -7,7 +7,12 @@ import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.Profession;
 import ca.careorchestrator.core.care.SourceSystem;
+import ca.careorchestrator.core.care.ProfessionalId;
+import ca.careorchestrator.core.geo.LocalNetwork;
 import ca.careorchestrator.core.geo.RegionCode;
+import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import ca.careorchestrator.core.patient.NamCheck;
+import ca.careorchestrator.core.patient.Patient;
 import ca.careorchestrator.simulator.reference.QuebecReference;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -116,5 +121,42 @@ class ProvinceGeneratorTest {
         assertThat(islandSlots.stream().map(s -> s.start().atZone(ZoneId.of("America/Halifax")).toLocalTime())
                 .anyMatch(t -> t.equals(java.time.LocalTime.of(8, 30)) || t.equals(java.time.LocalTime.of(13, 0))
                         || t.equals(java.time.LocalTime.of(18, 0)))).isTrue();
+    }
+
+    @Test
+    void residentsAreOnePerScaleOfTheRegionsPopulationWithValidUniqueNamsAndMostlyRegistered() {
+        Province region = generate(Preset.REGION, ProvinceSpec.DEFAULT_SEED);
+        List<Resident> residents = new ArrayList<>();
+        region.forEachResident(residents::add);
+        long population = region.localNetworks().stream().filter(n -> n.region().equals(new RegionCode("05")))
+                .mapToLong(LocalNetwork::population).sum();
+
+        assertThat(residents).hasSize((int) region.residentCount());
+        assertThat((double) residents.size()).isCloseTo((double) population / ProvinceSpec.DEFAULT_POPULATION_SCALE,
+                org.assertj.core.data.Percentage.withPercentage(2));
+        Set<String> nams = new HashSet<>();
+        Set<ProfessionalId> physicians = new HashSet<>();
+        region.professionals().stream().filter(p -> p.profession() == Profession.PHYSICIAN).forEach(p -> physicians.add(p.id()));
+        for (Resident resident : residents) {
+            Patient patient = resident.patient();
+            assertThat(nams.add(patient.nam().value())).as("unique NAM").isTrue();
+            assertThat(HealthInsuranceNumber.check(patient.nam().value(), patient.birthDate(), patient.sex(), MONDAY))
+                    .isInstanceOf(NamCheck.Valid.class);
+            patient.familyPhysician().ifPresent(physician -> assertThat(physicians).contains(physician));
+            assertThat(resident.email()).endsWith("@courriel.example");
+        }
+        long orphans = residents.stream().filter(r -> r.patient().isOrphan()).count();
+        assertThat((double) orphans / residents.size()).isBetween(0.17, 0.27);
+        assertThat(residents.stream().mapToInt(r -> r.patient().ageOn(MONDAY)).max().orElseThrow()).isGreaterThan(80);
+        assertThat(residents.stream().mapToInt(r -> r.patient().ageOn(MONDAY)).min().orElseThrow()).isZero();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResidents() {
+        List<String> first = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        generate(Preset.TINY, 42).forEachResident(r -> first.add(r.patient().id() + r.patient().nam().value() + r.email()));
+        generate(Preset.TINY, 42).forEachResident(r -> again.add(r.patient().id() + r.patient().nam().value() + r.email()));
+        assertThat(again).isEqualTo(first).isNotEmpty();
     }
 }
