@@ -20,7 +20,7 @@ public sealed interface HoldOutcome {
     /** Why a slot cannot be held, and the catalogue's problem every interface answers with. */
     enum Why {
         UNKNOWN(Problem.SLOT_NOT_FOUND), PAST(Problem.SLOT_IN_PAST), HELD(Problem.SLOT_HELD), TAKEN(Problem.SLOT_TAKEN),
-        WITHDRAWN(Problem.SLOT_WITHDRAWN);
+        WITHDRAWN(Problem.SLOT_WITHDRAWN), APPOINTMENT_LIMIT(Problem.APPOINTMENT_LIMIT_REACHED);
 
         private final Problem problem;
 

@@ -218,7 +218,7 @@ final class FhirAppointments {
         Problem problem = unavailable.why().problem();
         return switch (unavailable.why()) {
             case UNKNOWN -> new ProblemException(problem, unavailable.slot().toString());
-            case PAST -> new ProblemException(problem);
+            case PAST, APPOINTMENT_LIMIT -> new ProblemException(problem);
             case HELD, TAKEN, WITHDRAWN -> withAlternatives(new ProblemException(problem), unavailable.slot());
         };
     }

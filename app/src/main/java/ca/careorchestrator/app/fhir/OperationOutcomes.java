@@ -84,6 +84,9 @@ final class OperationOutcomes implements ProblemRenderer {
             case NOTIFICATION_REJECTED -> IssueType.PROCESSING;
             case BOOKING_SOURCE_UNAVAILABLE, SEARCH_NOT_READY, SOURCE_BUSY -> IssueType.TRANSIENT;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
+            // Fairness (issue #5).
+            case APPOINTMENT_LIMIT_REACHED -> IssueType.BUSINESSRULE;
+            case UNKNOWN_SIGNAL -> IssueType.INVALID;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

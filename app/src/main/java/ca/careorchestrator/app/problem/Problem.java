@@ -56,6 +56,8 @@ public enum Problem {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    APPOINTMENT_LIMIT_REACHED("appointment-limit-reached", 409),
+    UNKNOWN_SIGNAL("unknown-signal", 400),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

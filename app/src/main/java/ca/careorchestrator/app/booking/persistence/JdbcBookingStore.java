@@ -3,8 +3,10 @@ package ca.careorchestrator.app.booking.persistence;
 import ca.careorchestrator.app.booking.BookingStore;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.care.ServiceTypeCode;
 import ca.careorchestrator.core.care.SourceSystem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,10 +51,13 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public void insertHold(StoredHold hold) {
+    public void insertHold(StoredHold hold, Actor actor) {
         jdbc.sql("""
-                        insert into booking_hold (id, slot_id, patient_ref, live_patient_ref, state, created_at, expires_at, channel)
-                        values (:id, :slot, :patient, :patient, :state, :created, :expires, :channel)""")
+                        insert into booking_hold (id, slot_id, patient_ref, live_patient_ref, state, created_at, expires_at, channel,
+                            actor_kind, actor_id)
+                        values (:id, :slot, :patient, :patient, :state, :created, :expires, :channel, :actorKind, :actorId)""")
+                .param("actorKind", actor.kind().name())
+                .param("actorId", actor.id())
                 .param("id", hold.id().value())
                 .param("slot", hold.slot().value())
                 .param("patient", hold.patientRef())
@@ -99,12 +104,14 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public void insertAppointment(StoredAppointment a, Instant nextAttempt) {
+    public void insertAppointment(StoredAppointment a, Instant nextAttempt, ServiceTypeCode service, Instant slotStart) {
         jdbc.sql("""
                         insert into booking_appointment (id, slot_id, live_slot_id, hold_id, patient_ref, birth_date, nam, family_name, given_name,
-                            state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id)
+                            state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id, service_type, slot_start)
                         values (:id, :slot, :slot, :hold, :patient, :birth, :nam, :family, :given, 'PENDING', :source, :external, :requested, 1,
-                            :next, :replaces)""")
+                            :next, :replaces, :service, :slotStart)""")
+                .param("service", service.value())
+                .param("slotStart", utc(slotStart))
                 .param("id", a.id().value())
                 .param("slot", a.slot().value())
                 .param("hold", a.hold().map(HoldId::value).orElse(null))
@@ -198,6 +205,25 @@ class JdbcBookingStore implements BookingStore {
                 .param("patient", patientRef)
                 .query(JdbcBookingStore::appointment)
                 .list();
+    }
+
+    @Override
+    public Optional<Actor> actorOf(HoldId id) {
+        return jdbc.sql("select actor_kind, actor_id from booking_hold where id = :id and actor_kind is not null")
+                .param("id", id.value())
+                .query((rs, row) -> new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_id")))
+                .optional();
+    }
+
+    @Override
+    public int liveFutureAppointments(UUID patientRef, ServiceTypeCode service, Instant now) {
+        return jdbc.sql("""
+                        select count(*) from booking_appointment
+                        where patient_ref = :patient and live_slot_id is not null and service_type = :service and slot_start > :now""")
+                .param("patient", patientRef)
+                .param("service", service.value())
+                .param("now", utc(now))
+                .query(Integer.class).single();
     }
 
     private static StoredHold hold(ResultSet rs, int row) throws SQLException {
