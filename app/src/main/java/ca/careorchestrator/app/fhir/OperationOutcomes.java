@@ -87,6 +87,10 @@ final class OperationOutcomes implements ProblemRenderer {
             // Fairness (issue #5).
             case APPOINTMENT_LIMIT_REACHED -> IssueType.BUSINESSRULE;
             case UNKNOWN_SIGNAL -> IssueType.INVALID;
+            // Orientation (issue #6).
+            case ORIENTATION_ANSWER_MISSING -> IssueType.REQUIRED;
+            case UNKNOWN_REASON, AGE_OUT_OF_RANGE -> IssueType.INVALID;
+            case AMBIGUOUS_REASON, CONTRADICTORY_ANSWERS -> IssueType.BUSINESSRULE;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

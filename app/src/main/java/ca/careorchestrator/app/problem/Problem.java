@@ -58,6 +58,11 @@ public enum Problem {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     APPOINTMENT_LIMIT_REACHED("appointment-limit-reached", 409),
     UNKNOWN_SIGNAL("unknown-signal", 400),
+    ORIENTATION_ANSWER_MISSING("orientation-answer-missing", 400),
+    UNKNOWN_REASON("unknown-reason", 400),
+    AMBIGUOUS_REASON("ambiguous-reason", 422),
+    AGE_OUT_OF_RANGE("age-out-of-range", 400),
+    CONTRADICTORY_ANSWERS("contradictory-answers", 422),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */
