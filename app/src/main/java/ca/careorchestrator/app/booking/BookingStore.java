@@ -56,6 +56,12 @@ public interface BookingStore {
     /** Inserts a live hold; a second live hold of the same patient breaks a unique key (DuplicateKeyException). */
     void insertHold(StoredHold hold);
 
+    /** Which allocation stage admitted this hold (its appointment copies it when inserted). */
+    void recordAdmission(HoldId id, HoldAdmission.AdmittedBy by);
+
+    /** Which allocation stage admitted this appointment's hold; empty for appointments made before policies. */
+    Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId id);
+
     /** A live hold moves on (LIVE, BOOKING, HANDED_OVER). */
     void markHold(HoldId id, String state);
 

@@ -50,9 +50,11 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final BookingProperties properties;
     private final Clock clock;
+    private final HoldAdmission admission;
 
     Bookings(Availability availability, BookingStore store, Sources sources, Directory directory, TransactionTemplate transaction,
-            ApplicationEventPublisher events, BookingProperties properties, Clock clock) {
+            ApplicationEventPublisher events, BookingProperties properties, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission) {
         this.availability = availability;
         this.store = store;
         this.sources = sources;
@@ -61,6 +63,7 @@ public class Bookings {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.admission = admission.getIfAvailable(() -> HoldAdmission.EVERYONE);
     }
 
     // ---- hold ---------------------------------------------------------------------------------------------
@@ -94,6 +97,11 @@ public class Bookings {
         if (refused.isPresent()) {
             return refused.get();
         }
+        // The allocation policy, before any lock (it only reads): a patient it does not admit now never locks the row.
+        HoldAdmission.Verdict verdict = admission.admit(slotId, patient, now);
+        if (verdict instanceof HoldAdmission.Verdict.Refused notOpen) {
+            return new HoldOutcome.NotOpenToYou(slotId, notOpen);
+        }
         Optional<Availability.LockedSlot> locked = availability.lockState(slotId);
         if (locked.isEmpty()) {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.UNKNOWN);
@@ -126,6 +134,7 @@ public class Bookings {
         availability.store(slotId, held);
         StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
         store.insertHold(hold);
+        store.recordAdmission(id, ((HoldAdmission.Verdict.Admitted) verdict).by());
         return new HoldOutcome.Held(hold.view());
     }
 
@@ -156,6 +165,11 @@ public class Bookings {
         }
         previous.ifPresent(p -> store.endHold(p.id(), "EXPIRED", now));
         return true;
+    }
+
+    /** The allocation stage that admitted this appointment (explainable allocation). */
+    public Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId appointment) {
+        return store.admissionOf(appointment);
     }
 
     /** The patient lets the hold go; the slot is free again. */

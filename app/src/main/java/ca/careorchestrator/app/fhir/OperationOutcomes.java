@@ -84,6 +84,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case NOTIFICATION_REJECTED -> IssueType.PROCESSING;
             case BOOKING_SOURCE_UNAVAILABLE, SEARCH_NOT_READY, SOURCE_BUSY -> IssueType.TRANSIENT;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
+            // Allocation rules (issue #5): a slot not open to this patient is a business rule; a bad policy is invalid input.
+            case SLOT_NOT_OPEN_TO_YOU -> IssueType.BUSINESSRULE;
+            case POLICY_NO_STAGES, POLICY_TOO_MANY_STAGES, POLICY_STAGES_UNORDERED, POLICY_STAGES_OVERLAPPING, POLICY_LEAD_OUT_OF_RANGE,
+                 POLICY_BAD_AGE_BAND, MALFORMED_POLICY_STAGE, UNKNOWN_PROFESSIONAL -> IssueType.INVALID;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }
