@@ -148,10 +148,8 @@ class JdbcPolicyStore implements PolicyStore {
                             select policy_id, position, audience, priority, age_from, age_to, territory, territory_code, lead_minutes
                             from allocation_stage where policy_id in (:ids) order by policy_id, position""")
                     .param("ids", ids)
-                    .query((ResultSet rs) -> {
-                        while (rs.next()) {
-                            stages.computeIfAbsent(rs.getObject("policy_id", UUID.class), k -> new ArrayList<>()).add(stage(rs));
-                        }
+                    .query((ResultSet rs) -> { // a row callback: called once per row, already positioned
+                        stages.computeIfAbsent(rs.getObject("policy_id", UUID.class), k -> new ArrayList<>()).add(stage(rs));
                     });
         }
         List<StoredPolicy> policies = new ArrayList<>(heads.size());
