@@ -451,4 +451,59 @@ class AllocationIT {
         JsonNode own = json(send("POST", policiesPath(clinic) + "/what-if", "{\"professionalId\":\"" + professional + "\",\"stages\":" + EXAMPLE + "}"));
         assertThat(own.get("slots").asLong()).isBetween(theirs - 2, theirs);
     }
+
+    // ---- pages --------------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> postForm(String path, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(7)
+    void staffSeeTheRulesPreviewAProposalThenSaveItAndABadOneIsShownBackWithItsDefects() throws Exception {
+        String path = "/clinique/" + clinic + "/regles";
+        HttpResponse<String> page = send("GET", path, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Règles d&#39;octroi", "Toute la clinique", "Voir l&#39;aperçu").doesNotContain("Enregistrer cette règle");
+        assertThat(send("GET", path + "?lang=en", null).body()).contains("Allocation rules", "See the preview");
+
+        String proposal = "professional=&service=&audience1=REGISTERED_WITH_CLINIC&hours1=&audience2=REFERRED_ORPHAN&priority2=B&hours2=96"
+                + "&audience3=ANY_INSURED&hours3=36";
+        HttpResponse<String> preview = postForm(path, proposal + "&action=preview");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Aperçu", "Enregistrer cette règle");
+        int before = policies.currentOf(clinic).stream().filter(p -> p.scope().equals(PolicyScope.clinic(clinic))).findFirst().orElseThrow().version();
+
+        HttpResponse<String> saved = postForm(path, proposal + "&action=save");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        StoredPolicy now = policies.currentOf(clinic).stream().filter(p -> p.scope().equals(PolicyScope.clinic(clinic))).findFirst().orElseThrow();
+        assertThat(now.version()).isEqualTo(before + 1);
+        assertThat(now.policy().stages().get(1).opening()).isEqualTo(ca.careorchestrator.core.allocation.Opening.before(Duration.ofHours(96)));
+
+        HttpResponse<String> bad = postForm(path, "audience1=ANY_INSURED&hours1=24&audience2=REGISTERED_WITH_CLINIC&hours2=72&action=save");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("allocation-policy-stages-unordered", "L&#39;étape 2 s&#39;ouvre avant l&#39;étape 1");
+        assertThat(policies.currentOf(clinic).stream().filter(p -> p.scope().equals(PolicyScope.clinic(clinic))).findFirst().orElseThrow().version())
+                .isEqualTo(before + 1);
+        assertThat(postForm(path, "audience1=ANY_INSURED&hours1=soon&action=preview").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/clinique/" + UUID.randomUUID() + "/regles", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(8)
+    void thePatientsWhyPageExplainsEachStageAndIsLinkedFromTheSlotPage() throws Exception {
+        SlotHit slot = slotStartingIn(Duration.ofHours(100), Duration.ofHours(6 * 24));
+        assertThat(send("GET", "/rendez-vous/plage/" + slot.id(), null).body()).contains("/rendez-vous/plage/" + slot.id() + "/pourquoi");
+        HttpResponse<String> anonymous = send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi", null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("Patients inscrits à cette clinique", "Cela dépend de votre dossier", "name=\"nam\"");
+
+        PatientIdentity stranger = aPatient(Optional.of(otherClinic), Optional.empty());
+        HttpResponse<String> forThem = postForm("/rendez-vous/plage/" + slot.id() + "/pourquoi", "nam=" + stranger.nam().value() + "&birthDate="
+                + stranger.birthDate() + "&familyName=Gagnon&givenName=Lea");
+        assertThat(forThem.statusCode()).isEqualTo(200);
+        assertThat(forThem.body()).contains("Vous n&#39;êtes pas inscrit à cette clinique.", "Cette plage vous sera offerte à l&#39;étape 3");
+        assertThat(send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en", null).body()).contains("It depends on your record");
+    }
 }
