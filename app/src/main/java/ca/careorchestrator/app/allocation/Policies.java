@@ -98,9 +98,11 @@ public class Policies {
         return switch (AllocationPolicy.check(stages)) {
             case PolicyCheck.Invalid(var defects) -> new PolicyChange.Invalid(defects);
             case PolicyCheck.Valid(AllocationPolicy policy) -> {
+                // From the next whole minute: the search index keeps starts in minutes, so the window's ends are exact there.
                 Instant now = clock.instant();
-                Instant to = now.plus(WHAT_IF_WINDOW);
-                yield new PolicyChange.Forecast(scope, now, to, WhatIf.of(policy, governedSlots(scope, now, to), now));
+                Instant from = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+                Instant to = from.plus(WHAT_IF_WINDOW);
+                yield new PolicyChange.Forecast(scope, from, to, WhatIf.of(policy, governedSlots(scope, from, to), now));
             }
         };
     }

@@ -128,6 +128,8 @@ class AllocationIT {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CurrentPolicies current;
     /** The clinics' systems are not connected in this test (slots written directly): one that books everything stands in. */
     @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
     ca.careorchestrator.app.ingestion.Sources sources;
@@ -505,5 +507,25 @@ class AllocationIT {
         assertThat(forThem.statusCode()).isEqualTo(200);
         assertThat(forThem.body()).contains("Vous n&#39;êtes pas inscrit à cette clinique.", "Cette plage vous sera offerte à l&#39;étape 3");
         assertThat(send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en", null).body()).contains("It depends on your record");
+    }
+
+    @Test
+    @Order(9)
+    void provisioningGivesEveryGmfWithoutAPolicyTheExampleAndLeavesTheOthersAlone() {
+        int ownVersion = policies.currentOf(clinic).stream().filter(p -> p.scope().equals(PolicyScope.clinic(clinic))).findFirst().orElseThrow().version();
+        new ExamplePolicies(policies, current, directory, true).on(new ca.careorchestrator.app.provisioning.ProvinceProvisioned(
+                new ca.careorchestrator.simulator.province.ProvinceSpec(ca.careorchestrator.simulator.province.Preset.fromCode("tiny"), 1,
+                        LocalDate.now(), 1), false));
+
+        for (Clinic gmf : directory.allClinics().stream().filter(c -> c.kind() == ClinicKind.GMF).toList()) {
+            StoredPolicy policy = policies.currentOf(gmf.id()).stream().filter(p -> p.scope().equals(PolicyScope.clinic(gmf.id()))).findFirst().orElseThrow();
+            if (gmf.id().equals(clinic)) {
+                assertThat(policy.version()).as("a clinic's own policy is kept").isEqualTo(ownVersion);
+            } else {
+                assertThat(policy.policy()).isEqualTo(ca.careorchestrator.core.allocation.AllocationPolicy.EXAMPLE);
+                assertThat(policy.savedBy()).isEqualTo("provisioning");
+            }
+        }
+        assertThat(directory.allClinics().stream().filter(c -> c.kind() != ClinicKind.GMF).allMatch(c -> policies.currentOf(c.id()).isEmpty())).isTrue();
     }
 }
