@@ -64,6 +64,12 @@ public interface BookingStore {
     /** The patient's pending or confirmed appointments for this service that start after {@code now}. */
     int liveFutureAppointments(UUID patientRef, ServiceTypeCode service, Instant now);
 
+    /** Which allocation stage admitted this hold (its appointment copies it when inserted). */
+    void recordAdmission(HoldId id, HoldAdmission.AdmittedBy by);
+
+    /** Which allocation stage admitted this appointment's hold; empty for appointments made before policies. */
+    Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId id);
+
     /** A live hold moves on (LIVE, BOOKING, HANDED_OVER). */
     void markHold(HoldId id, String state);
 

@@ -51,9 +51,11 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final BookingProperties properties;
     private final Clock clock;
+    private final HoldAdmission admission;
 
     Bookings(Availability availability, BookingStore store, Sources sources, Directory directory, TransactionTemplate transaction,
-            ApplicationEventPublisher events, BookingProperties properties, Clock clock) {
+            ApplicationEventPublisher events, BookingProperties properties, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission) {
         this.availability = availability;
         this.store = store;
         this.sources = sources;
@@ -62,6 +64,7 @@ public class Bookings {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.admission = admission.getIfAvailable(() -> HoldAdmission.EVERYONE);
     }
 
     // ---- hold ---------------------------------------------------------------------------------------------
@@ -101,6 +104,11 @@ public class Bookings {
         if (refused.isPresent()) {
             return refused.get();
         }
+        // The allocation policy, before any lock (it only reads): a patient it does not admit now never locks the row.
+        HoldAdmission.Verdict verdict = admission.admit(slotId, patient, now);
+        if (verdict instanceof HoldAdmission.Verdict.Refused notOpen) {
+            return new HoldOutcome.NotOpenToYou(slotId, notOpen);
+        }
         if (overAppointmentLimit(slotId, patient, now)) {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.APPOINTMENT_LIMIT);
         }
@@ -136,6 +144,7 @@ public class Bookings {
         availability.store(slotId, held);
         StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
         store.insertHold(hold, actor);
+        store.recordAdmission(id, ((HoldAdmission.Verdict.Admitted) verdict).by());
         events.publishEvent(new HoldPlaced(id, slotId, patient.ref(), actor, now));
         return new HoldOutcome.Held(hold.view());
     }
@@ -178,6 +187,11 @@ public class Bookings {
             dropped(p, now, SlotReleased.Cause.HOLD_EXPIRED);
         });
         return true;
+    }
+
+    /** The allocation stage that admitted this appointment (explainable allocation). */
+    public Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId appointment) {
+        return store.admissionOf(appointment);
     }
 
     /** The patient lets the hold go; the slot is free again. */

@@ -13,6 +13,10 @@ public sealed interface HoldOutcome {
     record Unavailable(SlotId slot, Why why) implements HoldOutcome {
     }
 
+    /** The slot's allocation policy does not admit this patient now (not yet, or not at all). */
+    record NotOpenToYou(SlotId slot, HoldAdmission.Verdict.Refused refusal) implements HoldOutcome {
+    }
+
     /** The patient already holds a slot (one live hold per patient). */
     record AlreadyHolding(HoldView existing) implements HoldOutcome {
     }

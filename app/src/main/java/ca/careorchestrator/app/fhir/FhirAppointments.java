@@ -73,8 +73,11 @@ final class FhirAppointments {
     private final MessageSource messages;
     private final Clock clock;
 
+    private final ca.careorchestrator.app.allocation.Admissions admissions;
+
     FhirAppointments(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes,
-            FhirJson json, MessageSource messages, Clock clock) {
+            FhirJson json, MessageSource messages, Clock clock, ca.careorchestrator.app.allocation.Admissions admissions) {
+        this.admissions = admissions;
         this.bookings = bookings;
         this.catalog = catalog;
         this.availability = availability;
@@ -88,16 +91,16 @@ final class FhirAppointments {
     @PostMapping(path = "/$find", consumes = {FhirJson.MEDIA_TYPE, "application/json"})
     ResponseEntity<String> find(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
-        if (input.hasPatient()) {
-            input.patient(clock.instant()); // checked now; who may take which slot (allocation rules) comes later
-        }
+        // Who may take which slot: the patient's allocation audiences, or what is open to everyone.
+        ca.careorchestrator.core.allocation.Applicant applicant = input.hasPatient() ? admissions.applicant(input.patient(clock.instant()))
+                : ca.careorchestrator.core.allocation.Applicant.anonymous();
         SearchCriteria criteria = new SearchCriteria(input.string("postal-code").orElse(null), input.string("region").orElse(null),
                 input.string("radius").orElse(null), input.string("service-type").map(SlotSearch::serviceCode).orElse(null), null, null,
                 null, input.string("start").orElse(null), input.string("end").orElse(null), null, null,
                 input.string("count").orElse(null));
         SearchResult result;
         try {
-            result = catalog.search(criteria.toQuery(directory, serviceTypes, clock.instant()));
+            result = catalog.search(criteria.toQuery(directory, serviceTypes, clock.instant()), admissions.visibilityFor(applicant));
         } catch (Catalog.NotReady e) {
             throw new ProblemException(Problem.SEARCH_NOT_READY).retryAfter(Duration.ofSeconds(5));
         }
@@ -125,6 +128,11 @@ final class FhirAppointments {
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
                     .with("hold", "Appointment/" + already.existing().id().value());
             case HoldOutcome.Unavailable unavailable -> throw unavailable(unavailable);
+            case HoldOutcome.NotOpenToYou notOpen -> {
+                // The explanation in words is on the slot's page and at POST /api/v1/slots/{id}/explain; here when it opens.
+                ProblemException problem = new ProblemException(Problem.SLOT_NOT_OPEN_TO_YOU);
+                throw notOpen.refusal().opensAt().map(at -> problem.with("opensAt", at)).orElse(problem);
+            }
         };
     }
 

@@ -63,6 +63,15 @@ public enum Problem {
     AMBIGUOUS_REASON("ambiguous-reason", 422),
     AGE_OUT_OF_RANGE("age-out-of-range", 400),
     CONTRADICTORY_ANSWERS("contradictory-answers", 422),
+    SLOT_NOT_OPEN_TO_YOU("slot-not-open-to-you", 409),
+    POLICY_NO_STAGES("allocation-policy-no-stages", 422),
+    POLICY_TOO_MANY_STAGES("allocation-policy-too-many-stages", 422),
+    POLICY_STAGES_UNORDERED("allocation-policy-stages-unordered", 422),
+    POLICY_STAGES_OVERLAPPING("allocation-policy-stages-overlapping", 422),
+    POLICY_LEAD_OUT_OF_RANGE("allocation-policy-lead-out-of-range", 422),
+    POLICY_BAD_AGE_BAND("allocation-policy-bad-age-band", 422),
+    MALFORMED_POLICY_STAGE("malformed-allocation-stage", 400),
+    UNKNOWN_PROFESSIONAL("unknown-professional", 400),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */
@@ -91,6 +100,18 @@ public enum Problem {
             case IMPOSSIBLE_DATE -> IMPOSSIBLE_NAM_DATE;
             case BAD_CHECK_DIGIT -> NAM_CHECK_DIGIT;
             case IDENTITY_MISMATCH -> NAM_IDENTITY_MISMATCH;
+        };
+    }
+
+    /** The problem that says what is wrong with a proposed allocation policy. */
+    public static Problem of(ca.careorchestrator.core.allocation.PolicyDefect.Kind defect) {
+        return switch (defect) {
+            case NO_STAGES -> POLICY_NO_STAGES;
+            case TOO_MANY_STAGES -> POLICY_TOO_MANY_STAGES;
+            case UNORDERED -> POLICY_STAGES_UNORDERED;
+            case OVERLAPPING -> POLICY_STAGES_OVERLAPPING;
+            case LEAD_OUT_OF_RANGE -> POLICY_LEAD_OUT_OF_RANGE;
+            case BAD_AGE_BAND -> POLICY_BAD_AGE_BAND;
         };
     }
 

@@ -1,6 +1,7 @@
 package ca.careorchestrator.app.booking.persistence;
 
 import ca.careorchestrator.app.booking.BookingStore;
+import ca.careorchestrator.app.booking.HoldAdmission;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.booking.Actor;
@@ -69,6 +70,25 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public void recordAdmission(HoldId id, HoldAdmission.AdmittedBy by) {
+        jdbc.sql("update booking_hold set admission_policy_id = :policy, admission_stage = :stage, admission_audience = :audience where id = :id")
+                .param("policy", by.policy().orElse(null))
+                .param("stage", by.stage())
+                .param("audience", by.audience())
+                .param("id", id.value())
+                .update();
+    }
+
+    @Override
+    public Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId id) {
+        return jdbc.sql("select admission_policy_id, admission_stage, admission_audience from booking_appointment where id = :id and admission_stage is not null")
+                .param("id", id.value())
+                .query((rs, row) -> new HoldAdmission.AdmittedBy(Optional.ofNullable(rs.getObject("admission_policy_id", UUID.class)),
+                        rs.getInt("admission_stage"), rs.getString("admission_audience")))
+                .optional();
+    }
+
+    @Override
     public void markHold(HoldId id, String state) {
         if (!LIVE_STATES.contains(state)) {
             throw new IllegalArgumentException(state + " ends a hold: endHold");
@@ -107,9 +127,13 @@ class JdbcBookingStore implements BookingStore {
     public void insertAppointment(StoredAppointment a, Instant nextAttempt, ServiceTypeCode service, Instant slotStart) {
         jdbc.sql("""
                         insert into booking_appointment (id, slot_id, live_slot_id, hold_id, patient_ref, birth_date, nam, family_name, given_name,
-                            state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id, service_type, slot_start)
+                            state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id, service_type, slot_start,
+                            admission_policy_id, admission_stage, admission_audience)
                         values (:id, :slot, :slot, :hold, :patient, :birth, :nam, :family, :given, 'PENDING', :source, :external, :requested, 1,
-                            :next, :replaces, :service, :slotStart)""")
+                            :next, :replaces, :service, :slotStart,
+                            (select admission_policy_id from booking_hold where id = :hold),
+                            (select admission_stage from booking_hold where id = :hold),
+                            (select admission_audience from booking_hold where id = :hold))""")
                 .param("service", service.value())
                 .param("slotStart", utc(slotStart))
                 .param("id", a.id().value())

@@ -49,8 +49,10 @@ class BookingApi {
     private final Catalog catalog;
     private final ServiceTypes serviceTypes;
     private final Clock clock;
+    private final ca.careorchestrator.app.web.AllocationTexts texts;
 
-    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock) {
+    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, ca.careorchestrator.app.web.AllocationTexts texts) {
+        this.texts = texts;
         this.bookings = bookings;
         this.catalog = catalog;
         this.serviceTypes = serviceTypes;
@@ -104,7 +106,17 @@ class BookingApi {
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
                     .with("holdId", already.existing().id().value().toString());
             case HoldOutcome.Unavailable unavailable -> throw unavailable(unavailable, locale);
+            case HoldOutcome.NotOpenToYou notOpen -> throw notOpen(notOpen, locale);
         };
+    }
+
+    /** {@code slot-not-open-to-you}: when it opens to this patient (if it will), and why, stage by stage. */
+    private ProblemException notOpen(HoldOutcome.NotOpenToYou notOpen, Locale locale) {
+        ProblemException problem = new ProblemException(Problem.SLOT_NOT_OPEN_TO_YOU);
+        if (notOpen.refusal().opensAt().isPresent()) {
+            problem = problem.with("opensAt", notOpen.refusal().opensAt().get());
+        }
+        return problem.with("explanation", AllocationJson.explanation(notOpen.refusal().explanation(), java.util.Optional.empty(), texts, locale));
     }
 
     @PostMapping(path = "/holds/{id}/confirm", consumes = "application/json")
