@@ -84,6 +84,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case NOTIFICATION_REJECTED -> IssueType.PROCESSING;
             case BOOKING_SOURCE_UNAVAILABLE, SEARCH_NOT_READY, SOURCE_BUSY -> IssueType.TRANSIENT;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
+            // Identity (#5): an identity the registry does not confirm, and the sign-in's own refusals.
+            case PATIENT_NOT_VERIFIED, SIGN_IN_REQUIRED -> IssueType.SECURITY;
+            case SIGN_IN_CODE_WRONG, SIGN_IN_CODE_EXPIRED -> IssueType.INVALID;
+            case SIGN_IN_LOCKED -> IssueType.THROTTLED;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

@@ -56,6 +56,11 @@ public enum Problem {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    PATIENT_NOT_VERIFIED("patient-not-verified", 422),
+    SIGN_IN_CODE_WRONG("sign-in-code-wrong", 422),
+    SIGN_IN_CODE_EXPIRED("sign-in-code-expired", 410),
+    SIGN_IN_LOCKED("sign-in-locked", 429),
+    SIGN_IN_REQUIRED("sign-in-required", 401),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */
