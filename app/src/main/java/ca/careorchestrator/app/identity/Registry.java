@@ -5,6 +5,7 @@ import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.care.ProfessionalId;
 import ca.careorchestrator.core.geo.LocalNetworkCode;
+import ca.careorchestrator.core.geo.PostalArea;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
 import ca.careorchestrator.core.patient.NamCheck;
 import ca.careorchestrator.core.patient.Patient;
@@ -68,6 +69,20 @@ public class Registry implements InsuredPeople, PatientProfiles {
     /** Empties the registry (an interrupted provisioning run starts again). */
     public void clear() {
         store.clear();
+    }
+
+    /**
+     * The access desk (GAP) refers an orphan patient with a priority: the latest referral is what allocation rules see
+     * ({@link PatientProfile#referral()}). False if the registry does not know the patient.
+     */
+    public boolean refer(PatientId patient, ca.careorchestrator.core.patient.PriorityCode priority, String referredBy) {
+        Optional<StoredPerson> person = store.byId(patient);
+        Optional<PostalArea> area = person.flatMap(p -> directory.postalArea(p.fsa()));
+        if (area.isEmpty()) {
+            return false;
+        }
+        store.refer(patient, priority, area.get().localNetwork().region().value(), referredBy, clock.instant());
+        return true;
     }
 
     // ---- InsuredPeople ------------------------------------------------------------------------------------

@@ -88,6 +88,12 @@ class SignInIT {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PatientProfiles profiles;
+    @Autowired
+    InsuredPeople people;
+    @Autowired
+    Registry registry;
 
     private List<Resident> residents;
 
@@ -243,6 +249,43 @@ class SignInIT {
                 .param("p", patient.id().value()).param("a", "api.appointments.list").query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theRegistryAnswersWhatAllocationRulesAndNoticesMaySee() {
+        Resident registered = residents.stream().filter(r -> !r.patient().isOrphan()).findFirst().orElseThrow();
+        Resident orphan = residents.stream().filter(r -> r.patient().isOrphan()).findFirst().orElseThrow();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("America/Montreal"));
+
+        var profile = profiles.profile(registered.patient().id(), today).orElseThrow();
+        assertThat(profile.registeredProfessional()).isEqualTo(registered.patient().familyPhysician());
+        assertThat(profile.registeredClinic()).isPresent();
+        assertThat(profile.region().value()).isEqualTo("11");
+        assertThat(profile.birthDate()).isEqualTo(registered.patient().birthDate());
+        assertThat(profiles.profile(orphan.patient().id(), today).orElseThrow().referral()).isEmpty();
+        assertThat(registry.refer(orphan.patient().id(), ca.careorchestrator.core.patient.PriorityCode.B, "gap-nurse-1")).isTrue();
+        assertThat(profiles.profile(orphan.patient().id(), today).orElseThrow().referral())
+                .contains(ca.careorchestrator.core.patient.PriorityCode.B);
+        assertThat(profiles.profile(new ca.careorchestrator.core.patient.PatientId(java.util.UUID.randomUUID()), today)).isEmpty();
+
+        var identity = people.identity(registered.patient().id()).orElseThrow();
+        assertThat(identity.nam()).isEqualTo(registered.patient().nam());
+        assertThat(identity.ref()).isEqualTo(registered.patient().id().value());
+        assertThat(people.contact(registered.patient().id()).orElseThrow().email()).isEqualTo(registered.email());
+        assertThat(jdbc.sql("select count(*) from identity_person where nam_hash like :n or nam_cipher like :n")
+                .param("n", "%" + registered.patient().nam().value() + "%").query(Long.class).single()).as("no NAM in clear").isZero();
+        assertThat(jdbc.sql("select count(*) from identity_person").query(Long.class).single()).isEqualTo(residents.size());
+    }
+
+    @Test
+    void theSignInPageSpeaksFrenchFirstAndEnglishOnRequest() throws Exception {
+        HttpResponse<String> french = get(client(), "/connexion");
+        assertThat(french.statusCode()).isEqualTo(200);
+        assertThat(french.body()).contains("lang=\"fr\"").contains("<h1>Connexion</h1>").contains("for=\"nam\"");
+        assertThat(french.headers().firstValue("Cache-Control")).contains("no-store");
+        HttpResponse<String> english = get(client(), "/connexion?lang=en");
+        assertThat(english.body()).contains("lang=\"en\"").contains("<h1>Sign in</h1>");
+        assertThat(get(client(), "/connexion/code").uri().getPath()).as("no sign-in under way: back to the start").isEqualTo("/connexion");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static String signIn(Patient patient, String channel) {
@@ -263,7 +306,7 @@ class SignInIT {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws Exception {
