@@ -9,8 +9,10 @@ import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
 import ca.careorchestrator.core.care.BookingChannel;
-import ca.careorchestrator.core.patient.HealthInsuranceNumber;
-import ca.careorchestrator.core.patient.Sex;
+import ca.careorchestrator.core.patient.Patient;
+import ca.careorchestrator.simulator.province.Preset;
+import ca.careorchestrator.simulator.province.ProvinceGenerator;
+import ca.careorchestrator.simulator.province.ProvinceSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,11 +95,30 @@ public final class BookingRushBench {
 
             List<String> targets = apiSlots(catalog, app.getBean(Clock.class).instant(), slots);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            Rush rush = new Rush(port, targets, clients);
+            // The patients are residents of the province the application registered (same generator, same spec): the
+            // registry verifies every hold's patient (#5), so invented NAMs would all be refused.
+            Rush rush = new Rush(port, targets, clients, residents(preset, app.getBean(Clock.class), patients));
             rush.run(patients);
             rush.report(url);
             atTheSources(url, platforms.simulation().orElseThrow());
         }
+    }
+
+    /** The first {@code count} residents as the hold body's {@code patient}. */
+    private static List<String> residents(String preset, Clock clock, int count) {
+        List<String> people = new ArrayList<>(count);
+        LocalDate firstDay = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("America/Montreal"));
+        ProvinceGenerator.generate(new ProvinceSpec(Preset.fromCode(preset), ProvinceSpec.DEFAULT_SEED, firstDay, ProvinceSpec.DEFAULT_WEEKS))
+                .forEachResident(resident -> {
+                    if (people.size() < count) {
+                        Patient p = resident.patient();
+                        people.add("{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(p.nam().value(), p.birthDate()));
+                    }
+                });
+        if (people.size() < count) {
+            throw new IllegalArgumentException("the " + preset + " preset registers " + people.size() + " people, fewer than bench.patients");
+        }
+        return people;
     }
 
     private static List<String> apiSlots(Catalog catalog, Instant now, int count) {
@@ -129,8 +150,10 @@ public final class BookingRushBench {
         private long start;
         private long end;
         private int patients;
+        private final List<String> people;
 
-        Rush(int port, List<String> targets, int clients) {
+        Rush(int port, List<String> targets, int clients, List<String> people) {
+            this.people = people;
             this.base = "http://127.0.0.1:" + port + "/api/v1";
             this.targets = targets;
             this.targetSet = java.util.Set.copyOf(targets);
@@ -160,10 +183,7 @@ public final class BookingRushBench {
 
         private void patient(int n) {
             SplittableRandom random = new SplittableRandom(n);
-            LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(n % 25_000);
-            String family = "Rush" + (char) ('A' + n % 26) + (char) ('A' + (n / 26) % 26);
-            HealthInsuranceNumber nam = HealthInsuranceNumber.issue(family, "Test", birth, n % 2 == 0 ? Sex.FEMALE : Sex.MALE, (n / 676) % 10);
-            String patient = "{\"nam\":\"%s\",\"birthDate\":\"%s\",\"familyName\":\"%s\",\"givenName\":\"Test\"}".formatted(nam.value(), birth, family);
+            String patient = people.get(n);
             String slot = targets.get(random.nextInt(targets.size()));
             for (int attempt = 0; attempt < 3 && slot != null; attempt++) {
                 HttpResponse<String> hold = post("/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, patient));

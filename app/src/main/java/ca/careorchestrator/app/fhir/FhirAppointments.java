@@ -12,6 +12,9 @@ import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.catalog.SearchResult;
 import ca.careorchestrator.app.catalog.SlotHit;
 import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.identity.Actors;
+import ca.careorchestrator.app.identity.AuditTrail;
+import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.web.Languages;
@@ -20,6 +23,7 @@ import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.ServiceTypes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,10 +57,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code hold-expires} extension), {@code $book} books the held one on its source system, {@code $cancel}
  * cancels it, and a read shows it. Same semantics and the same problems as the JSON API's booking endpoints.
  *
- * <p>Who asks: until the identity issue (#5) brings signed-in identities, the patient is a {@code Patient}
- * resource in each operation's {@code Parameters} (its NAM as an identifier), and a read, being a GET with no
- * body, takes the NAM and birth date in the {@code X-Patient-NAM} and {@code X-Patient-Birth-Date} headers:
- * never in a URL, which logs, proxies and browser histories keep.
+ * <p>Who for: a partner platform names the patient by a {@code Patient} resource in each operation's
+ * {@code Parameters} (its NAM as an identifier), and a read, being a GET with no body, by the NAM and birth date in
+ * the {@code X-Patient-NAM} and {@code X-Patient-Birth-Date} headers: never in a URL, which logs, proxies and
+ * browser histories keep. The patient must be in the registry of insured people ({@code patient-not-verified}
+ * otherwise); every read is written to the audit trail.
  */
 @RestController
 @RequestMapping("/fhir/Appointment")
@@ -72,12 +77,17 @@ final class FhirAppointments {
     private final FhirJson json;
     private final MessageSource messages;
     private final Clock clock;
+    private final InsuredPeople people;
+    private final AuditTrail audit;
 
     private final ca.careorchestrator.app.allocation.Admissions admissions;
 
     FhirAppointments(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes,
-            FhirJson json, MessageSource messages, Clock clock, ca.careorchestrator.app.allocation.Admissions admissions) {
+            FhirJson json, MessageSource messages, Clock clock, ca.careorchestrator.app.allocation.Admissions admissions,
+            InsuredPeople people, AuditTrail audit) {
         this.admissions = admissions;
+        this.people = people;
+        this.audit = audit;
         this.bookings = bookings;
         this.catalog = catalog;
         this.availability = availability;
@@ -92,7 +102,8 @@ final class FhirAppointments {
     ResponseEntity<String> find(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         // Who may take which slot: the patient's allocation audiences, or what is open to everyone.
-        ca.careorchestrator.core.allocation.Applicant applicant = input.hasPatient() ? admissions.applicant(input.patient(clock.instant()))
+        ca.careorchestrator.core.allocation.Applicant applicant = input.hasPatient()
+                ? admissions.applicant(input.patient(people, clock.instant()))
                 : ca.careorchestrator.core.allocation.Applicant.anonymous();
         SearchCriteria criteria = new SearchCriteria(input.string("postal-code").orElse(null), input.string("region").orElse(null),
                 input.string("radius").orElse(null), input.string("service-type").map(SlotSearch::serviceCode).orElse(null), null, null,
@@ -119,7 +130,7 @@ final class FhirAppointments {
     ResponseEntity<String> hold(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         SlotId slot = input.slot();
-        PatientIdentity patient = input.patient(clock.instant());
+        PatientIdentity patient = input.patient(people, clock.instant());
         return switch (bookings.hold(slot, patient)) {
             case HoldOutcome.Held held -> {
                 Appointment appointment = resources(locale).held(visit(held.hold().slot()), held.hold());
@@ -140,7 +151,7 @@ final class FhirAppointments {
     ResponseEntity<String> book(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         HoldId hold = new HoldId(input.heldAppointmentId());
-        PatientIdentity patient = input.patient(clock.instant());
+        PatientIdentity patient = input.patient(people, clock.instant());
         return switch (bookings.confirm(hold, patient)) {
             case BookOutcome.Confirmed confirmed -> {
                 Appointment appointment = appointment(confirmed.appointment(), locale);
@@ -161,21 +172,24 @@ final class FhirAppointments {
     /** An appointment, or a hold (the pending Appointment {@code $hold} answered), of the patient the headers name. */
     @GetMapping("/{id}")
     ResponseEntity<String> read(@PathVariable String id, @RequestHeader(name = "X-Patient-NAM", required = false) String nam,
-            @RequestHeader(name = "X-Patient-Birth-Date", required = false) String birthDate, Locale locale) {
+            @RequestHeader(name = "X-Patient-Birth-Date", required = false) String birthDate, Locale locale,
+            HttpServletRequest request) {
         UUID uuid = OperationInput.uuid(id);
         PatientIdentity patient = patientFromHeaders(nam, birthDate);
         Optional<AppointmentView> appointment = bookings.appointment(new AppointmentId(uuid), patient);
         if (appointment.isPresent()) {
+            audit.granted(Actors.current(request), "fhir.appointment.read", patient.id(), "FHIR read of an appointment");
             return json.answer(200, appointment(appointment.get(), locale));
         }
         HoldView hold = bookings.holdOf(new HoldId(uuid), patient).orElseThrow(() -> new ProblemException(Problem.APPOINTMENT_NOT_FOUND));
+        audit.granted(Actors.current(request), "fhir.hold.read", patient.id(), "FHIR read of a hold");
         return json.answer(200, resources(locale).held(visit(hold.slot()), hold));
     }
 
     @PostMapping(path = "/{id}/$cancel", consumes = {FhirJson.MEDIA_TYPE, "application/json"})
     ResponseEntity<String> cancel(@PathVariable String id, @RequestBody String body, Locale locale) {
         AppointmentId appointment = new AppointmentId(OperationInput.uuid(id));
-        PatientIdentity patient = new OperationInput(json.read(body, Parameters.class)).patient(clock.instant());
+        PatientIdentity patient = new OperationInput(json.read(body, Parameters.class)).patient(people, clock.instant());
         return switch (bookings.cancel(appointment, patient)) {
             case CancelOutcome.Cancelled cancelled -> json.answer(200, appointment(cancelled.appointment(), locale));
             case CancelOutcome.Pending pending -> json.answer(202, appointment(pending.appointment(), locale));
@@ -198,11 +212,7 @@ final class FhirAppointments {
         } catch (DateTimeParseException e) {
             throw new ProblemException(Problem.MALFORMED_DATE, SlotSearch.shown(birthDate));
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC);
-        return switch (PatientIdentity.check(nam, born, null, null, today)) {
-            case PatientIdentity.Checked.Valid valid -> valid.patient();
-            case PatientIdentity.Checked.Invalid invalid -> throw new ProblemException(Problem.of(invalid.defect()));
-        };
+        return people.verified(nam, born, Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC));
     }
 
     /** Booked on the source's own page or by phone: an information outcome saying where, the hold keeping the slot meanwhile. */

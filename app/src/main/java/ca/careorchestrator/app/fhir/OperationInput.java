@@ -1,6 +1,7 @@
 package ca.careorchestrator.app.fhir;
 
 import ca.careorchestrator.app.booking.PatientIdentity;
+import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.web.api.SearchCriteria;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -35,8 +35,11 @@ final class OperationInput {
         this.parameters = parameters;
     }
 
-    /** The patient named by the {@code patient} parameter, checked (NAM format, check digit, the birth date it encodes). */
-    PatientIdentity patient(Instant now) {
+    /**
+     * The patient named by the {@code patient} parameter, checked (NAM format, check digit, the birth date it encodes)
+     * and found in the registry of insured people (else {@code patient-not-verified}). The registry's names count.
+     */
+    PatientIdentity patient(InsuredPeople people, Instant now) {
         Patient patient = resource("patient", Patient.class).orElseThrow(() -> new ProblemException(Problem.MISSING_PARAMETER, "patient"));
         String nam = patient.getIdentifier().stream().filter(id -> NAM.equals(id.getSystem())).map(Identifier::getValue)
                 .filter(value -> value != null && !value.isBlank()).findFirst()
@@ -49,12 +52,7 @@ final class OperationInput {
             throw new ProblemException(Problem.MALFORMED_PARAMETER, "patient.birthDate");
         }
         LocalDate birthDate = LocalDate.parse(date);
-        HumanName name = patient.getNameFirstRep();
-        LocalDate today = LocalDate.ofInstant(now, SearchCriteria.QUEBEC);
-        return switch (PatientIdentity.check(nam, birthDate, name.getFamily(), name.getGivenAsSingleString(), today)) {
-            case PatientIdentity.Checked.Valid valid -> valid.patient();
-            case PatientIdentity.Checked.Invalid invalid -> throw new ProblemException(Problem.of(invalid.defect()));
-        };
+        return people.verified(nam, birthDate, Optional.empty(), LocalDate.ofInstant(now, SearchCriteria.QUEBEC));
     }
 
     boolean hasPatient() {

@@ -95,6 +95,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case SLOT_NOT_OPEN_TO_YOU -> IssueType.BUSINESSRULE;
             case POLICY_NO_STAGES, POLICY_TOO_MANY_STAGES, POLICY_STAGES_UNORDERED, POLICY_STAGES_OVERLAPPING, POLICY_LEAD_OUT_OF_RANGE,
                  POLICY_BAD_AGE_BAND, MALFORMED_POLICY_STAGE, UNKNOWN_PROFESSIONAL -> IssueType.INVALID;
+            // Identity (#5): an identity the registry does not confirm, and the sign-in's own refusals.
+            case PATIENT_NOT_VERIFIED, SIGN_IN_REQUIRED -> IssueType.SECURITY;
+            case SIGN_IN_CODE_WRONG, SIGN_IN_CODE_EXPIRED -> IssueType.INVALID;
+            case SIGN_IN_LOCKED -> IssueType.THROTTLED;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

@@ -72,6 +72,11 @@ public enum Problem {
     POLICY_BAD_AGE_BAND("allocation-policy-bad-age-band", 422),
     MALFORMED_POLICY_STAGE("malformed-allocation-stage", 400),
     UNKNOWN_PROFESSIONAL("unknown-professional", 400),
+    PATIENT_NOT_VERIFIED("patient-not-verified", 422),
+    SIGN_IN_CODE_WRONG("sign-in-code-wrong", 422),
+    SIGN_IN_CODE_EXPIRED("sign-in-code-expired", 410),
+    SIGN_IN_LOCKED("sign-in-locked", 429),
+    SIGN_IN_REQUIRED("sign-in-required", 401),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

@@ -1,6 +1,5 @@
 package ca.careorchestrator.app.provisioning;
 
-import ca.careorchestrator.core.availability.Slot;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,24 +8,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Writes chunks of slots on up to {@link #WRITERS} threads while the caller keeps generating; at most that
+ * Writes chunks (of slots, of residents) on up to {@link #WRITERS} threads while the caller keeps generating; at most that
  * many chunks are in flight, so memory stays bounded. The first failure stops further writes and is thrown
  * by {@link #close()}, which also waits for the chunks still in flight.
  */
-final class ChunkWriter implements AutoCloseable {
+final class ChunkWriter<T> implements AutoCloseable {
 
     static final int WRITERS = 2;
 
-    private final Consumer<List<Slot>> write;
+    private final Consumer<List<T>> write;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight = new Semaphore(WRITERS);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
-    ChunkWriter(Consumer<List<Slot>> write) {
+    ChunkWriter(Consumer<List<T>> write) {
         this.write = write;
     }
 
-    void submit(List<Slot> chunk) {
+    void submit(List<T> chunk) {
         throwIfFailed();
         if (chunk.isEmpty()) {
             return;

@@ -3,17 +3,20 @@ package ca.careorchestrator.app.provisioning;
 import ca.careorchestrator.app.availability.Availability;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.directory.SourceRef;
+import ca.careorchestrator.app.identity.Registry;
 import ca.careorchestrator.app.provisioning.persistence.ProvisioningRuns;
 import ca.careorchestrator.core.availability.Slot;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.care.Professional;
+import ca.careorchestrator.core.care.ProfessionalId;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.RegionCode;
 import ca.careorchestrator.simulator.province.Preset;
 import ca.careorchestrator.simulator.province.Province;
 import ca.careorchestrator.simulator.province.ProvinceGenerator;
 import ca.careorchestrator.simulator.province.ProvinceSpec;
+import ca.careorchestrator.simulator.province.Resident;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,17 +45,20 @@ public class ProvinceLoader {
     private static final Logger log = LoggerFactory.getLogger(ProvinceLoader.class);
     private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
     private static final int CHUNK = 20_000;
+    private static final int PEOPLE_CHUNK = 5_000;
 
     private final ProvisioningProperties properties;
     private final Directory directory;
     private final Availability availability;
+    private final Registry registry;
     private final ProvisioningRuns runs;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AtomicReference<LoadStatus> status;
 
-    ProvinceLoader(ProvisioningProperties properties, Directory directory, Availability availability, ProvisioningRuns runs,
-            Clock clock, ApplicationEventPublisher events) {
+    ProvinceLoader(ProvisioningProperties properties, Directory directory, Availability availability, Registry registry,
+            ProvisioningRuns runs, Clock clock, ApplicationEventPublisher events) {
+        this.registry = registry;
         this.events = events;
         this.properties = properties;
         this.directory = directory;
@@ -82,6 +88,34 @@ public class ProvinceLoader {
         return completed;
     }
 
+    /**
+     * The registry of insured people: the province's residents, chunk by chunk (each one transaction, COPY on
+     * PostgreSQL), on the same writers as the slots.
+     */
+    private void loadResidents(Province province) {
+        Instant started = clock.instant();
+        Map<ProfessionalId, ClinicId> clinicOf = new HashMap<>();
+        province.professionals().forEach(p -> clinicOf.put(p.id(), p.clinic()));
+        AtomicLong written = new AtomicLong();
+        try (ChunkWriter<Resident> writer = new ChunkWriter<>(chunk -> {
+            registry.add(chunk, clinicOf);
+            written.addAndGet(chunk.size());
+        })) {
+            List<Resident> chunk = new ArrayList<>(PEOPLE_CHUNK);
+            province.forEachResident(resident -> {
+                chunk.add(resident);
+                if (chunk.size() == PEOPLE_CHUNK) {
+                    writer.submit(List.copyOf(chunk));
+                    chunk.clear();
+                }
+            });
+            writer.submit(List.copyOf(chunk));
+        }
+        double seconds = Math.max(0.001, (clock.instant().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        log.info("Loaded {} insured people in {} s ({} people/s)", written.get(), String.format("%.1f", seconds),
+                Math.round(written.get() / seconds));
+    }
+
     /** Each clinic is known to the systems it publishes through, with its professionals. */
     private static List<SourceRef> sourceRefs(Province province) {
         Map<ClinicId, Clinic> clinics = new HashMap<>();
@@ -106,6 +140,11 @@ public class ProvinceLoader {
         Optional<ProvisioningRuns.Run> latest = runs.latest();
         if (latest.isPresent() && latest.get().completedAt().isPresent()) {
             ProvisioningRuns.Run run = latest.get();
+            if (properties.enabled() && registry.isEmpty()) {
+                // Provisioned before the registry of insured people existed (#5): the same spec gives the same people.
+                loadResidents(ProvinceGenerator.generate(new ProvinceSpec(Preset.fromCode(run.preset()), run.seed(), run.firstDay(),
+                        run.weeks())));
+            }
             status.set(new LoadStatus(LoadStatus.Phase.READY, run.preset(), run.seed(), run.slots(), run.slots(), run.clinics(),
                     run.professionals(), Optional.of(run.startedAt()), run.completedAt(), Optional.empty()));
             events.publishEvent(new ProvinceProvisioned(new ProvinceSpec(Preset.fromCode(run.preset()), run.seed(), run.firstDay(),
@@ -143,6 +182,7 @@ public class ProvinceLoader {
         if (interrupted) {
             log.info("An earlier load was interrupted; clearing what it wrote");
             availability.clear();
+            registry.clear();
             directory.clear();
             runs.forgetAll();
         }
@@ -156,6 +196,7 @@ public class ProvinceLoader {
         directory.addClinics(province.clinics());
         directory.addProfessionals(province.professionals());
         directory.addSourceRefs(sourceRefs(province));
+        loadResidents(province);
 
         if (properties.slots() == ProvisioningProperties.SlotOrigin.SOURCES) {
             // Slots arrive from the clinics' own systems, through the connectors (the ingestion module).
@@ -173,7 +214,7 @@ public class ProvinceLoader {
                 Optional.of(started), Optional.empty(), Optional.empty()));
         // Generating is cheap next to storing (the database works per row: keys, indexes, checks), so chunks are
         // written on WRITERS connections at once; each chunk is one transaction, in any order.
-        try (ChunkWriter writer = new ChunkWriter(chunk -> {
+        try (ChunkWriter<Slot> writer = new ChunkWriter<>(chunk -> {
             availability.addSlots(chunk, s -> regionOf.get(s.clinic()));
             long done = written.addAndGet(chunk.size());
             status.set(new LoadStatus(LoadStatus.Phase.LOADING_SLOTS, preset, properties.seed(), done, total, clinics,

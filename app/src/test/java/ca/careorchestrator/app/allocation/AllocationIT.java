@@ -11,7 +11,9 @@ import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.identity.PatientProfiles;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.app.support.TestClock;
+import ca.careorchestrator.simulator.province.Preset;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
 import ca.careorchestrator.core.care.Clinic;
@@ -97,7 +99,7 @@ class AllocationIT {
 
         @Bean
         @Primary
-        Registry registry() {
+        Registry testProfiles() {
             return new Registry();
         }
     }
@@ -127,6 +129,8 @@ class AllocationIT {
     @Autowired
     TestClock clock;
     @Autowired
+    ca.careorchestrator.app.identity.InsuredPeople people;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     CurrentPolicies current;
@@ -140,6 +144,8 @@ class AllocationIT {
     @BeforeAll
     void provinceLoaded() throws InterruptedException {
         Loads.awaitReady(loader);
+        // The residents as provisioned: drawn from the first day the province was generated for, before any test moves the clock.
+        residents = Residents.of(Preset.TINY, 2, clock);
         assertThat(catalog.awaitCurrent(Duration.ofSeconds(60))).as("the search index is built").isTrue();
         // The GMF with the most API-bookable slots in the coming week, and another clinic.
         Instant now = clock.instant();
@@ -186,23 +192,25 @@ class AllocationIT {
     // ---- patients -----------------------------------------------------------------------------------------
 
     private int patients;
+    private List<ca.careorchestrator.simulator.province.Resident> residents;
 
     /** A patient known to the registry; {@code registeredAt} their clinic (with one of its professionals), or an orphan. */
     private PatientIdentity aPatient(Optional<ClinicId> registeredAt, Optional<PriorityCode> referral) {
-        LocalDate born = LocalDate.of(1960, 1, 1).plusDays(patients * 37L);
-        HealthInsuranceNumber nam = HealthInsuranceNumber.issue("Gagnon", "Lea", born, Sex.FEMALE, patients++ % 10);
-        PatientIdentity identity = new PatientIdentity(nam, born, "Gagnon", "Lea");
+        // A resident of the provisioned province (the registry verifies every patient); the facts the rules read are
+        // this test's own (its PatientProfiles), so each test sets the registration and referral it needs.
+        ca.careorchestrator.core.patient.Patient resident = residents.get(patients++).patient();
+        PatientIdentity identity = people.verified(resident.nam().value(), resident.birthDate(), Optional.of(resident.sex()),
+                LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("America/Montreal")));
         Optional<ProfessionalId> doctor = registeredAt.map(c -> directory.allProfessionals().stream().filter(p -> p.clinic().equals(c))
                 .findFirst().orElseThrow().id());
         Clinic home = directory.clinic(registeredAt.orElse(clinic)).orElseThrow();
-        registry.profiles.put(new PatientId(identity.ref()), new PatientProfile(new PatientId(identity.ref()), born, home.region(),
-                home.localNetwork(), registeredAt, doctor, referral));
+        registry.profiles.put(new PatientId(identity.ref()), new PatientProfile(new PatientId(identity.ref()), resident.birthDate(),
+                home.region(), home.localNetwork(), registeredAt, doctor, referral));
         return identity;
     }
 
     private static String patientJson(PatientIdentity patient) {
-        return "{\"nam\":\"%s\",\"birthDate\":\"%s\",\"familyName\":\"Gagnon\",\"givenName\":\"Lea\"}".formatted(patient.nam().value(),
-                patient.birthDate());
+        return "{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(patient.nam().value(), patient.birthDate());
     }
 
     // ---- staff: save, read back, refuse -------------------------------------------------------------------
@@ -499,13 +507,13 @@ class AllocationIT {
         assertThat(send("GET", "/rendez-vous/plage/" + slot.id(), null).body()).contains("/rendez-vous/plage/" + slot.id() + "/pourquoi");
         HttpResponse<String> anonymous = send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi", null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
-        assertThat(anonymous.body()).contains("Patients inscrits à cette clinique", "Cela dépend de votre dossier", "name=\"nam\"");
+        assertThat(anonymous.body()).contains("Patients inscrits à cette clinique", "Cela dépend de votre dossier", "id=\"sign-in-to-see\"");
 
         PatientIdentity stranger = aPatient(Optional.of(otherClinic), Optional.empty());
-        HttpResponse<String> forThem = postForm("/rendez-vous/plage/" + slot.id() + "/pourquoi", "nam=" + stranger.nam().value() + "&birthDate="
-                + stranger.birthDate() + "&familyName=Gagnon&givenName=Lea");
-        assertThat(forThem.statusCode()).isEqualTo(200);
-        assertThat(forThem.body()).contains("Vous n&#39;êtes pas inscrit à cette clinique.", "Cette plage vous sera offerte à l&#39;étape 3");
+        // A signed-in patient's page reads the same explanation as the API gives for them (sign-in itself: SignInIT, PatientFlowIT).
+        HttpResponse<String> forThem = send("POST", "/api/v1/slots/" + slot.id() + "/explain", "{\"patient\":" + patientJson(stranger) + "}");
+        assertThat(forThem.statusCode()).as(forThem.body()).isEqualTo(200);
+        assertThat(forThem.body()).contains("Vous n'êtes pas inscrit à cette clinique.", "Cette plage vous sera offerte à l'étape 3");
         assertThat(send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en", null).body()).contains("It depends on your record");
     }
 

@@ -11,14 +11,17 @@ import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
 import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.app.support.PostgresDatabase;
+import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.app.support.TestClock;
+import ca.careorchestrator.app.identity.InsuredPeople;
+import ca.careorchestrator.core.patient.Patient;
+import ca.careorchestrator.simulator.province.Preset;
+import java.time.ZoneId;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.care.BookingChannel;
 import ca.careorchestrator.core.care.Protocol;
 import ca.careorchestrator.core.care.SourceSystem;
-import ca.careorchestrator.core.patient.HealthInsuranceNumber;
-import ca.careorchestrator.core.patient.Sex;
 import ca.careorchestrator.simulator.Simulation;
 import ca.careorchestrator.simulator.platform.FaultMode;
 import ca.careorchestrator.simulator.platform.PlatformServer;
@@ -122,6 +125,8 @@ class PostgresBookingIT {
     TestClock clock;
     @Autowired
     ca.careorchestrator.app.fairness.Fairness fairness;
+    @Autowired
+    InsuredPeople people;
 
     private Simulation simulation;
     private final List<SlotId> used = Collections.synchronizedList(new ArrayList<>());
@@ -576,12 +581,11 @@ class PostgresBookingIT {
         return catalog.search(query).hits().stream().anyMatch(h -> h.id().equals(hit.id()));
     }
 
+    /** The next resident of the provisioned province, verified by the registry as any request's patient is. */
     private synchronized PatientIdentity aPatient() {
-        int n = patients++;
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n * 37L);
-        String family = "Patient" + (char) ('A' + n % 26) + (char) ('A' + (n / 26) % 26);
-        HealthInsuranceNumber nam = HealthInsuranceNumber.issue(family, "Test", birth, n % 2 == 0 ? Sex.FEMALE : Sex.MALE, n % 10);
-        return new PatientIdentity(nam, birth, family, "Test");
+        Patient resident = Residents.of(Preset.TINY, 1, clock).get(patients++).patient();
+        return people.verified(resident.nam().value(), resident.birthDate(), Optional.of(resident.sex()),
+                LocalDate.ofInstant(clock.instant(), ZoneId.of("America/Montreal")));
     }
 
     private String slotState(SlotId id) {

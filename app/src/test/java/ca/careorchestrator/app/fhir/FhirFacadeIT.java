@@ -7,10 +7,10 @@ import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
+import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.app.support.TestClock;
+import ca.careorchestrator.simulator.province.Preset;
 import ca.careorchestrator.app.support.Waits;
-import ca.careorchestrator.core.patient.HealthInsuranceNumber;
-import ca.careorchestrator.core.patient.Sex;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.net.URI;
@@ -99,9 +99,10 @@ class FhirFacadeIT {
     TestClock clock;
 
     FhirValidation validation;
-    final Patient marie = patient("Tremblay", "Marie", LocalDate.of(1972, 8, 12), Sex.FEMALE);
-    final Patient jean = patient("Gagnon", "Jean", LocalDate.of(1985, 3, 4), Sex.MALE);
-    final Patient lea = patient("Roy", "Léa", LocalDate.of(1999, 11, 30), Sex.FEMALE);
+    // Residents of the province this application provisioned (same generator, same spec): the registry knows them.
+    final Patient marie = patient(0);
+    final Patient jean = patient(1);
+    final Patient lea = patient(2);
 
     @BeforeAll
     void everySourceUpAndTheIndexCurrent() throws Exception {
@@ -296,12 +297,12 @@ class FhirFacadeIT {
         return bundle.getEntry().stream().map(e -> ((Slot) e.getResource()).getStart().toInstant()).toList();
     }
 
-    private static Patient patient(String family, String given, LocalDate born, Sex sex) {
+    private static Patient patient(int resident) {
+        ca.careorchestrator.core.patient.Patient person = Residents.of(Preset.TINY, 1).get(resident).patient();
         Patient patient = new Patient();
-        patient.addIdentifier(new Identifier().setSystem(OperationInput.NAM)
-                .setValue(HealthInsuranceNumber.issue(family, given, born, sex, 1).value()));
-        patient.addName().setFamily(family).addGiven(given);
-        patient.setBirthDate(java.sql.Date.valueOf(born));
+        patient.addIdentifier(new Identifier().setSystem(OperationInput.NAM).setValue(person.nam().value()));
+        patient.addName().setFamily(person.familyName()).addGiven(person.givenName());
+        patient.setBirthDate(java.sql.Date.valueOf(person.birthDate()));
         return patient;
     }
 

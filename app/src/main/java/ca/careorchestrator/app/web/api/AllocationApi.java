@@ -6,6 +6,7 @@ import ca.careorchestrator.app.allocation.PolicyChange;
 import ca.careorchestrator.app.allocation.PolicyScope;
 import ca.careorchestrator.app.allocation.StoredPolicy;
 import ca.careorchestrator.app.booking.PatientIdentity;
+import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.web.AllocationTexts;
@@ -50,8 +51,10 @@ class AllocationApi {
     private final Admissions admissions;
     private final AllocationTexts texts;
     private final Clock clock;
+    private final InsuredPeople people;
 
-    AllocationApi(Policies policies, Admissions admissions, AllocationTexts texts, Clock clock) {
+    AllocationApi(Policies policies, Admissions admissions, AllocationTexts texts, Clock clock, InsuredPeople people) {
+        this.people = people;
         this.policies = policies;
         this.admissions = admissions;
         this.texts = texts;
@@ -122,12 +125,15 @@ class AllocationApi {
                 .orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slot.toString()));
     }
 
+    /** The patient the body names, verified by the registry (as a hold is). */
     private PatientIdentity patient(BookingApi.PatientJson json) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC);
-        return switch (PatientIdentity.check(json.nam(), json.birthDate(), json.familyName(), json.givenName(), today)) {
-            case PatientIdentity.Checked.Valid valid -> valid.patient();
-            case PatientIdentity.Checked.Invalid invalid -> throw new ProblemException(Problem.of(invalid.defect()));
-        };
+        if (json.nam() == null) {
+            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
+        }
+        if (json.birthDate() == null) {
+            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
+        }
+        return people.verified(json.nam(), json.birthDate(), Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC));
     }
 
     private static PolicyScope scope(ClinicId clinic, String professional, String service) {

@@ -9,6 +9,11 @@ import ca.careorchestrator.app.booking.HoldView;
 import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.booking.RescheduleOutcome;
 import ca.careorchestrator.app.catalog.Catalog;
+import ca.careorchestrator.app.identity.Actors;
+import ca.careorchestrator.app.identity.AuditEntry;
+import ca.careorchestrator.app.identity.AuditTrail;
+import ca.careorchestrator.app.identity.InsuredPeople;
+import ca.careorchestrator.app.identity.PatientSessions;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.web.Languages;
@@ -25,6 +30,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +41,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Holding, booking, cancelling and moving appointments. The patient (NAM and the birth date it encodes) is in
- * every request body, never in a URL, until the identity issue (#5) replaces it with a signed-in identity.
+ * Holding, booking, cancelling and moving appointments. A signed-in patient (session from {@code /api/v1/sign-in})
+ * acts for themself and needs no {@code patient} in the body; a partner platform names the patient (NAM and the birth
+ * date it encodes) in the request body, never in a URL, and the registry of insured people must know them
+ * ({@code patient-not-verified}, 422, otherwise). Reading a patient's appointments is written to the audit trail.
  * Business refusals are problems with a stable code; a taken slot's problem lists alternatives.
  */
 @RestController
@@ -50,9 +59,14 @@ class BookingApi {
     private final ServiceTypes serviceTypes;
     private final Clock clock;
     private final ca.careorchestrator.app.web.AllocationTexts texts;
+    private final InsuredPeople people;
+    private final AuditTrail audit;
 
-    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, ca.careorchestrator.app.web.AllocationTexts texts) {
+    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, ca.careorchestrator.app.web.AllocationTexts texts,
+            InsuredPeople people, AuditTrail audit) {
         this.texts = texts;
+        this.people = people;
+        this.audit = audit;
         this.bookings = bookings;
         this.catalog = catalog;
         this.serviceTypes = serviceTypes;
@@ -95,12 +109,12 @@ class BookingApi {
 
     @PostMapping(path = "/holds", consumes = "application/json")
     @Operation(summary = "Hold a free slot for a few minutes (one live hold per patient)")
-    ResponseEntity<HoldJson> hold(@RequestBody HoldRequest request, Locale locale) {
+    ResponseEntity<HoldJson> hold(@RequestBody HoldRequest request, Locale locale, HttpServletRequest http) {
         if (request.slotId() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "slotId");
         }
         SlotId slot = new SlotId(Params.id(request.slotId()));
-        PatientIdentity patient = patient(request.patient());
+        PatientIdentity patient = patient(request.patient(), http);
         return switch (bookings.hold(slot, patient)) {
             case HoldOutcome.Held held -> ResponseEntity.status(HttpStatus.CREATED).body(json(held.hold()));
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
@@ -121,8 +135,9 @@ class BookingApi {
 
     @PostMapping(path = "/holds/{id}/confirm", consumes = "application/json")
     @Operation(summary = "Book the held slot on its source system (or be handed over to its page or phone)")
-    ResponseEntity<BookingJson> confirm(@PathVariable String id, @RequestBody PatientRequest request, Locale locale) {
-        PatientIdentity patient = patient(request.patient());
+    ResponseEntity<BookingJson> confirm(@PathVariable String id, @RequestBody(required = false) PatientRequest request, Locale locale,
+            HttpServletRequest http) {
+        PatientIdentity patient = patient(request, http);
         return switch (bookings.confirm(new HoldId(Params.id(id)), patient)) {
             case BookOutcome.Confirmed confirmed ->
                     ResponseEntity.status(HttpStatus.CREATED).body(new BookingJson("CONFIRMED", AppointmentJson.of(confirmed.appointment()), null));
@@ -141,8 +156,8 @@ class BookingApi {
 
     @PostMapping(path = "/holds/{id}/release", consumes = "application/json")
     @Operation(summary = "Let a held slot go")
-    ResponseEntity<Void> release(@PathVariable String id, @RequestBody PatientRequest request) {
-        if (!bookings.release(new HoldId(Params.id(id)), patient(request.patient()))) {
+    ResponseEntity<Void> release(@PathVariable String id, @RequestBody(required = false) PatientRequest request, HttpServletRequest http) {
+        if (!bookings.release(new HoldId(Params.id(id)), patient(request, http))) {
             throw new ProblemException(Problem.HOLD_NOT_FOUND);
         }
         return ResponseEntity.noContent().build();
@@ -150,14 +165,20 @@ class BookingApi {
 
     @PostMapping(path = "/appointments/lookup", consumes = "application/json")
     @Operation(summary = "The patient's appointments, newest first (POST: the NAM never sits in a URL)")
-    List<AppointmentJson> appointments(@RequestBody PatientRequest request) {
-        return bookings.appointments(patient(request.patient())).stream().map(AppointmentJson::of).toList();
+    List<AppointmentJson> appointments(@RequestBody(required = false) PatientRequest request, HttpServletRequest http) {
+        PatientIdentity patient = patient(request, http);
+        List<AppointmentJson> found = bookings.appointments(patient).stream().map(AppointmentJson::of).toList();
+        AuditEntry.Actor actor = Actors.current(http);
+        audit.granted(actor, "api.appointments.list", patient.id(), actor.kind() == AuditEntry.Actor.Kind.PATIENT
+                ? "the patient's own appointments" : "a platform lists the appointments of the patient it acts for");
+        return found;
     }
 
     @PostMapping(path = "/appointments/{id}/cancel", consumes = "application/json")
     @Operation(summary = "Cancel on the source system; the slot is free again for everyone")
-    ResponseEntity<AppointmentJson> cancel(@PathVariable String id, @RequestBody PatientRequest request) {
-        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient(request.patient()))) {
+    ResponseEntity<AppointmentJson> cancel(@PathVariable String id, @RequestBody(required = false) PatientRequest request,
+            HttpServletRequest http) {
+        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient(request, http))) {
             case CancelOutcome.Cancelled cancelled -> ResponseEntity.ok(AppointmentJson.of(cancelled.appointment()));
             case CancelOutcome.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentJson.of(pending.appointment()));
             case CancelOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);
@@ -168,11 +189,12 @@ class BookingApi {
 
     @PostMapping(path = "/appointments/{id}/reschedule", consumes = "application/json")
     @Operation(summary = "Move an appointment to a held slot: the new one is booked before the old one is cancelled")
-    ResponseEntity<RescheduleJson> reschedule(@PathVariable String id, @RequestBody RescheduleRequest request, Locale locale) {
+    ResponseEntity<RescheduleJson> reschedule(@PathVariable String id, @RequestBody RescheduleRequest request, Locale locale,
+            HttpServletRequest http) {
         if (request.holdId() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "holdId");
         }
-        PatientIdentity patient = patient(request.patient());
+        PatientIdentity patient = patient(request.patient(), http);
         return switch (bookings.reschedule(new AppointmentId(Params.id(id)), new HoldId(Params.id(request.holdId())), patient)) {
             case RescheduleOutcome.Moved moved -> ResponseEntity.ok(new RescheduleJson(AppointmentJson.of(moved.appointment()),
                     moved.previous().getClass().getSimpleName().toUpperCase(Locale.ROOT)));
@@ -198,18 +220,23 @@ class BookingApi {
         };
     }
 
-    private PatientIdentity patient(PatientJson json) {
+    private PatientIdentity patient(PatientRequest request, HttpServletRequest http) {
+        return patient(request == null ? null : request.patient(), http);
+    }
+
+    /** The signed-in patient, else the one the body names, verified by the registry. */
+    private PatientIdentity patient(PatientJson json, HttpServletRequest http) {
+        Optional<PatientIdentity> signedIn = PatientSessions.current(http).flatMap(p -> people.identity(p.patient()));
+        if (signedIn.isPresent()) {
+            return signedIn.get();
+        }
         if (json == null || json.nam() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
         }
         if (json.birthDate() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC);
-        return switch (PatientIdentity.check(json.nam(), json.birthDate(), json.familyName(), json.givenName(), today)) {
-            case PatientIdentity.Checked.Valid valid -> valid.patient();
-            case PatientIdentity.Checked.Invalid invalid -> throw new ProblemException(Problem.of(invalid.defect()));
-        };
+        return people.verified(json.nam(), json.birthDate(), Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC));
     }
 
     private ProblemException unavailable(HoldOutcome.Unavailable unavailable, Locale locale) {

@@ -7,6 +7,10 @@ import ca.careorchestrator.app.booking.CancelOutcome;
 import ca.careorchestrator.app.booking.HoldOutcome;
 import ca.careorchestrator.app.booking.HoldView;
 import ca.careorchestrator.app.booking.PatientIdentity;
+import ca.careorchestrator.app.identity.Actors;
+import ca.careorchestrator.app.identity.AuditTrail;
+import ca.careorchestrator.app.identity.InsuredPeople;
+import ca.careorchestrator.app.identity.PatientSessions;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.problem.ProblemException;
@@ -19,7 +23,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,13 +33,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The patient's booking pages: choose a slot and say who you are, hold it (a countdown), confirm it on its source
- * (or be handed to its page or phone), then see and cancel your appointments. The NAM is only ever posted; between
- * steps the patient is kept in the server-side session ({@link SessionPatient}). Every refusal is the catalogue's
+ * The patient's booking pages: choose a slot, sign in ({@code /connexion}: NAM, birth date, a one-time code), hold
+ * it (a countdown), confirm it on its source (or be handed to its page or phone), then see and cancel your
+ * appointments. The signed-in patient is kept in the server-side session ({@link SessionPatient}); every page that
+ * shows their data is written to the audit trail. Every refusal is the catalogue's
  * problem, shown inline; a lost slot comes with the next alternatives. A POST address opened with GET (a language
  * switch, a reload) goes back to the page it came from.
  */
@@ -47,14 +50,18 @@ class BookingPages {
     private final SlotViews views;
     private final MessageSource messages;
     private final Clock clock;
+    private final InsuredPeople people;
+    private final AuditTrail audit;
 
     private final ca.careorchestrator.app.web.AllocationTexts allocationTexts;
     private final ca.careorchestrator.app.allocation.Admissions admissions;
 
     BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock, ca.careorchestrator.app.web.AllocationTexts allocationTexts,
-            ca.careorchestrator.app.allocation.Admissions admissions) {
+            ca.careorchestrator.app.allocation.Admissions admissions, InsuredPeople people, AuditTrail audit) {
         this.allocationTexts = allocationTexts;
         this.admissions = admissions;
+        this.people = people;
+        this.audit = audit;
         this.bookings = bookings;
         this.views = views;
         this.messages = messages;
@@ -86,7 +93,7 @@ class BookingPages {
     @GetMapping("/rendez-vous/plage/{id}")
     String slot(@PathVariable String id, Model model, Locale locale, HttpServletRequest request) {
         SlotId slotId = slotId(id);
-        return slotPage(slotId, new IdentityForm("", "", "", ""), model, locale, request);
+        return slotPage(slotId, model, locale, request);
     }
 
     // ---- why (allocation rules) ---------------------------------------------------------------------------------
@@ -95,32 +102,13 @@ class BookingPages {
     record StageRow(int number, String stage, String opens, boolean open, boolean admitsYou, String reason) {
     }
 
-    /** Why the patient of this session (or a visitor) could or could not take this slot now, stage by stage. */
+    /** Why the signed-in patient (or a visitor) could or could not take this slot now, stage by stage. */
     @GetMapping("/rendez-vous/plage/{id}/pourquoi")
     String why(@PathVariable String id, Model model, Locale locale, HttpServletRequest request) {
-        SlotId slotId = slotId(id);
-        return whyPage(slotId, SessionPatient.in(request, today()), new IdentityForm("", "", "", ""), model, locale);
+        return whyPage(slotId(id), SessionPatient.in(request, people), model, locale);
     }
 
-    /** The same after the patient identified themselves (by POST: the NAM never in an address). */
-    @PostMapping("/rendez-vous/plage/{id}/pourquoi")
-    String whyFor(@PathVariable String id, @RequestParam(required = false) String nam, @RequestParam(required = false) String birthDate,
-            @RequestParam(required = false) String familyName, @RequestParam(required = false) String givenName, Model model, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
-        SlotId slotId = slotId(id);
-        IdentityForm form = new IdentityForm(nam, birthDate, familyName, givenName);
-        try {
-            PatientIdentity patient = form.check(today());
-            SessionPatient.keep(request, patient);
-            return whyPage(slotId, Optional.of(patient), form.withoutNam(), model, locale);
-        } catch (ProblemException e) {
-            refuse(e.problem(), e.arguments(), model, locale, response);
-            model.addAttribute("problemField", IdentityForm.fieldOf(e.problem()).name());
-            return whyPage(slotId, Optional.empty(), form.withoutNam(), model, locale);
-        }
-    }
-
-    private String whyPage(SlotId slotId, Optional<PatientIdentity> patient, IdentityForm form, Model model, Locale locale) {
+    private String whyPage(SlotId slotId, Optional<PatientIdentity> patient, Model model, Locale locale) {
         Language language = Languages.of(locale);
         SlotViews.Slot slot = views.slot(slotId, language).orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slotId.value().toString()));
         ca.careorchestrator.core.allocation.Applicant applicant = patient.map(admissions::applicant)
@@ -129,7 +117,6 @@ class BookingPages {
                 .orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slotId.value().toString()));
         QuebecTime time = new QuebecTime(locale);
         model.addAttribute("slot", slot);
-        model.addAttribute("form", form);
         model.addAttribute("time", time);
         patient.ifPresent(p -> model.addAttribute("patient", p));
         model.addAttribute("admitted", admission.explanation().decision().admitted());
@@ -148,28 +135,20 @@ class BookingPages {
     }
 
     @PostMapping("/rendez-vous/plage/{id}/retenir")
-    String hold(@PathVariable String id, @RequestParam(required = false) String nam, @RequestParam(required = false) String birthDate,
-            @RequestParam(required = false) String familyName, @RequestParam(required = false) String givenName, Model model,
-            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String hold(@PathVariable String id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         SlotId slotId = slotId(id);
-        IdentityForm form = new IdentityForm(nam, birthDate, familyName, givenName);
-        PatientIdentity patient;
-        try {
-            patient = nam == null ? SessionPatient.in(request, today()).orElseThrow(() -> new ProblemException(Problem.MALFORMED_NAM))
-                    : form.check(today());
-        } catch (ProblemException e) {
-            refuse(e.problem(), e.arguments(), model, locale, response);
-            model.addAttribute("problemField", IdentityForm.fieldOf(e.problem()).name());
-            return slotPage(slotId, form.withoutNam(), model, locale, request);
+        Optional<PatientIdentity> signedIn = SessionPatient.in(request, people);
+        if (signedIn.isEmpty()) {
+            return SessionPatient.signInFor("/rendez-vous/plage/" + slotId.value());
         }
-        SessionPatient.keep(request, patient);
+        PatientIdentity patient = signedIn.get();
         return switch (bookings.hold(slotId, patient)) {
             case HoldOutcome.Held held -> "redirect:/rendez-vous/retenue/" + held.hold().id().value();
             case HoldOutcome.AlreadyHolding already -> {
                 refuse(Problem.HOLD_ALREADY_LIVE, new Object[] {new QuebecTime(locale).time(already.existing().expiresAt())}, model, locale,
                         response);
                 model.addAttribute("existingHold", already.existing().id().value().toString());
-                yield slotPage(slotId, form.withoutNam(), model, locale, request);
+                yield slotPage(slotId, model, locale, request);
             }
             case HoldOutcome.Unavailable unavailable -> {
                 if (unavailable.why() == HoldOutcome.Why.UNKNOWN) {
@@ -177,24 +156,23 @@ class BookingPages {
                 }
                 refuse(unavailable.why().problem(), new Object[0], model, locale, response);
                 model.addAttribute("alternatives", views.alternativesTo(slotId, Languages.of(locale)));
-                yield slotPage(slotId, form.withoutNam(), model, locale, request);
+                yield slotPage(slotId, model, locale, request);
             }
             case HoldOutcome.NotOpenToYou notOpen -> {
                 refuse(Problem.SLOT_NOT_OPEN_TO_YOU, new Object[0], model, locale, response);
                 model.addAttribute("notOpen", allocationTexts.decision(notOpen.refusal().decision(), locale));
-                yield slotPage(slotId, form.withoutNam(), model, locale, request);
+                yield slotPage(slotId, model, locale, request);
             }
         };
     }
 
-    private String slotPage(SlotId slotId, IdentityForm form, Model model, Locale locale, HttpServletRequest request) {
+    private String slotPage(SlotId slotId, Model model, Locale locale, HttpServletRequest request) {
         Language language = Languages.of(locale);
         SlotViews.Slot slot = views.slot(slotId, language)
                 .orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slotId.value().toString()));
         model.addAttribute("slot", slot);
-        model.addAttribute("form", form);
         model.addAttribute("time", new QuebecTime(locale));
-        SessionPatient.in(request, today()).ifPresent(patient -> model.addAttribute("patient", patient));
+        SessionPatient.in(request, people).ifPresent(patient -> model.addAttribute("patient", patient));
         if (!slot.free() && !model.containsAttribute("alternatives")) {
             model.addAttribute("alternatives", views.alternativesTo(slotId, language));
         }
@@ -205,8 +183,13 @@ class BookingPages {
 
     @GetMapping("/rendez-vous/retenue/{id}")
     String held(@PathVariable String id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        PatientIdentity patient = sessionPatientOr(request, Problem.HOLD_NOT_FOUND);
+        Optional<PatientIdentity> signedIn = SessionPatient.in(request, people);
+        if (signedIn.isEmpty()) {
+            return SessionPatient.signInFor("/rendez-vous/retenue/" + holdId(id).value());
+        }
+        PatientIdentity patient = signedIn.get();
         HoldView hold = bookings.holdOf(holdId(id), patient).orElseThrow(() -> new ProblemException(Problem.HOLD_NOT_FOUND));
+        audit.granted(Actors.current(request), "web.hold.read", patient.id(), "the patient's own hold");
         Instant now = clock.instant();
         boolean open = (hold.state().equals("LIVE") || hold.state().equals("HANDED_OVER")) && now.isBefore(hold.expiresAt());
         model.addAttribute("hold", hold);
@@ -298,36 +281,17 @@ class BookingPages {
     String appointments(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         noStore(response);
         model.addAttribute("time", new QuebecTime(locale));
-        Optional<PatientIdentity> patient = SessionPatient.in(request, today());
+        Optional<PatientIdentity> patient = SessionPatient.in(request, people);
         if (patient.isEmpty()) {
-            if (!model.containsAttribute("form")) {
-                model.addAttribute("form", new IdentityForm("", "", "", ""));
-            }
-            return "booking/identify";
+            return SessionPatient.signInFor("/mes-rendez-vous");
         }
         Language language = Languages.of(locale);
         List<AppointmentRow> rows = bookings.appointments(patient.get()).stream()
                 .map(a -> new AppointmentRow(a, views.slot(a.slot(), language))).toList();
+        audit.granted(Actors.current(request), "web.appointments.list", patient.get().id(), "the patient's own appointments");
         model.addAttribute("patient", patient.get());
         model.addAttribute("rows", rows);
         return "booking/appointments";
-    }
-
-    @PostMapping("/mes-rendez-vous")
-    String identify(@RequestParam(required = false) String nam, @RequestParam(required = false) String birthDate, Model model,
-            Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        IdentityForm form = new IdentityForm(nam, birthDate, "", "");
-        try {
-            SessionPatient.keep(request, form.check(today()));
-        } catch (ProblemException e) {
-            refuse(e.problem(), e.arguments(), model, locale, response);
-            model.addAttribute("problemField", IdentityForm.fieldOf(e.problem()).name());
-            model.addAttribute("form", form.withoutNam());
-            model.addAttribute("time", new QuebecTime(locale));
-            noStore(response);
-            return "booking/identify";
-        }
-        return "redirect:/mes-rendez-vous";
     }
 
     @GetMapping({"/mes-rendez-vous/{id}/annuler", "/mes-rendez-vous/oublier"})
@@ -337,7 +301,7 @@ class BookingPages {
 
     @PostMapping("/mes-rendez-vous/{id}/annuler")
     String cancel(@PathVariable String id, Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
-        Optional<PatientIdentity> patient = SessionPatient.in(request, today());
+        Optional<PatientIdentity> patient = SessionPatient.in(request, people);
         if (patient.isEmpty()) {
             return "redirect:/mes-rendez-vous";
         }
@@ -357,10 +321,10 @@ class BookingPages {
         return "redirect:/mes-rendez-vous";
     }
 
-    /** Forgets the patient on this browser (a shared computer): the session ends. */
+    /** Signs the patient out on this browser (a shared computer): the session ends. */
     @PostMapping("/mes-rendez-vous/oublier")
     String forget(HttpServletRequest request) {
-        SessionPatient.forget(request);
+        PatientSessions.signOut(request);
         return "redirect:/";
     }
 
@@ -376,11 +340,7 @@ class BookingPages {
     }
 
     private PatientIdentity sessionPatientOr(HttpServletRequest request, Problem problem) {
-        return SessionPatient.in(request, today()).orElseThrow(() -> new ProblemException(problem));
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), QuebecTime.ZONE);
+        return SessionPatient.in(request, people).orElseThrow(() -> new ProblemException(problem));
     }
 
     /** A phone number as a {@code tel:} address: digits and a leading +, nothing else. */

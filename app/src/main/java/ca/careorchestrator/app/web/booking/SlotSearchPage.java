@@ -36,9 +36,11 @@ class SlotSearchPage {
     private final MessageSource messages;
     private final Clock clock;
     private final ca.careorchestrator.app.allocation.Admissions admissions;
+    private final ca.careorchestrator.app.identity.InsuredPeople people;
 
     SlotSearchPage(Catalog catalog, Directory directory, ServiceTypes serviceTypes, SlotViews views, MessageSource messages, Clock clock,
-            ca.careorchestrator.app.allocation.Admissions admissions) {
+            ca.careorchestrator.app.allocation.Admissions admissions, ca.careorchestrator.app.identity.InsuredPeople people) {
+        this.people = people;
         this.admissions = admissions;
         this.catalog = catalog;
         this.directory = directory;
@@ -82,7 +84,7 @@ class SlotSearchPage {
         }
         try {
             // The patient identified in this session sees what the allocation rules open to them; anyone else what is open to everyone.
-            ca.careorchestrator.core.allocation.Applicant applicant = SessionPatient.in(request, java.time.LocalDate.ofInstant(clock.instant(), QuebecTime.ZONE))
+            ca.careorchestrator.core.allocation.Applicant applicant = SessionPatient.in(request, people)
                     .map(admissions::applicant).orElseGet(ca.careorchestrator.core.allocation.Applicant::anonymous);
             SearchResult result = catalog.search(form.criteria(PAGE_SIZE).toQuery(directory, serviceTypes, clock.instant()),
                     admissions.visibilityFor(applicant));

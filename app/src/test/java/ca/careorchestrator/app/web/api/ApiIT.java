@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
+import ca.careorchestrator.core.patient.Patient;
 import ca.careorchestrator.core.patient.Sex;
+import ca.careorchestrator.simulator.province.Preset;
+import ca.careorchestrator.simulator.province.Resident;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -263,16 +268,26 @@ class ApiIT {
     @Test
     void refusesBadHoldsAndChangesNothing() throws Exception {
         String slot = json(get("/api/v1/slots?region=11&size=1")).get("items").get(0).get("id").asString();
-        LocalDate born = LocalDate.of(1980, 5, 17);
-        String nam = HealthInsuranceNumber.issue("Bouchard", "Anne", born, Sex.FEMALE, 1).value();
-        String patient = "{\"nam\":\"%s\",\"birthDate\":\"%s\",\"familyName\":\"Bouchard\",\"givenName\":\"Anne\"}".formatted(nam, born);
+        // Residents of the province this application provisioned (same generator, same spec): the registry knows them.
+        List<Resident> residents = Residents.of(Preset.TINY, 2);
+        Patient anne = residents.get(0).patient();
+        String nam = anne.nam().value();
+        LocalDate born = anne.birthDate();
+        String patient = "{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(nam, born);
 
         assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(java.util.UUID.randomUUID(), patient)), 404,
                 "slot-not-found");
         assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"BOUA80551719\",\"birthDate\":\"1980-05-17\"}}"
                 .formatted(slot)), 400, "nam-check-digit");
-        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"%s\",\"birthDate\":\"1980-05-18\"}}"
-                .formatted(slot, nam)), 400, "nam-identity-mismatch");
+        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"%s\",\"birthDate\":\"%s\"}}"
+                .formatted(slot, nam, born.plusDays(1))), 400, "nam-identity-mismatch");
+        // A well-formed NAM that encodes its birth date, but nobody the registry knows: refused, nothing said about why.
+        LocalDate unknownBirth = LocalDate.of(1980, 5, 17);
+        String unknown = HealthInsuranceNumber.issue("Zyxwv", "Qa", unknownBirth, Sex.FEMALE, 1).value();
+        HttpResponse<String> notVerified = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"%s\",\"birthDate\":\"%s\"}}"
+                .formatted(slot, unknown, unknownBirth));
+        assertProblem(notVerified, 422, "patient-not-verified");
+        assertThat(notVerified.body()).doesNotContain(unknown);
         assertProblem(post("/api/v1/holds", "{\"patient\":%s}".formatted(patient)), 400, "missing-parameter");
         assertThat(json(get("/api/v1/slots/" + slot)).get("state").asString()).as("nothing changed").isEqualTo("FREE");
 
@@ -282,9 +297,8 @@ class ApiIT {
         String other = json(get("/api/v1/slots?region=11&size=1")).get("items").get(0).get("id").asString();
         HttpResponse<String> second = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(other, patient));
         assertProblem(second, 409, "hold-already-live");
-        LocalDate bornToo = LocalDate.of(1991, 2, 3);
-        String someoneElse = "{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(
-                HealthInsuranceNumber.issue("Cote", "Luc", bornToo, Sex.MALE, 2).value(), bornToo);
+        Patient luc = residents.get(1).patient();
+        String someoneElse = "{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(luc.nam().value(), luc.birthDate());
         HttpResponse<String> contested = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, someoneElse));
         assertProblem(contested, 409, "slot-held");
         assertThat(json(contested).get("alternatives").size()).isBetween(1, 3);

@@ -2,6 +2,9 @@ package ca.careorchestrator.app.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.careorchestrator.app.catalog.Catalog;
+import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.support.Loads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=direct", "care.simulation.enabled=false"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrientationApiIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,6 +44,16 @@ class OrientationApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ProvinceLoader loader;
+    @Autowired
+    Catalog catalog;
+
+    @BeforeAll
+    void provinceLoaded() throws InterruptedException {
+        Loads.awaitReady(loader);
+        assertThat(catalog.awaitCurrent(Duration.ofSeconds(60))).as("the search index is built").isTrue();
+    }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -85,7 +103,9 @@ class OrientationApiIT {
         assertThat(recommendation.get("why").asString()).contains("pharmacien");
         assertThat(recommendation.get("disclaimer").asString()).contains("pas un diagnostic");
 
-        JsonNode search = json(send(at(outcome.get("search").asString().replace("/rendez-vous", "/api/v1/slots"))));
+        HttpResponse<String> searched = send(at(outcome.get("search").asString().replace("/rendez-vous", "/api/v1/slots")));
+        assertThat(searched.statusCode()).as(searched.body()).isEqualTo(200);
+        JsonNode search = json(searched);
         for (JsonNode slot : search.get("items")) {
             assertThat(slot.get("service").get("code").asString()).isEqualTo("prescription-renewal");
             assertThat(slot.get("profession").get("code").asString()).isEqualTo("PHARMACIST");

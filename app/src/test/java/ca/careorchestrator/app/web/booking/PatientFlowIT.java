@@ -8,9 +8,11 @@ import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
 import ca.careorchestrator.app.support.Browser;
+import ca.careorchestrator.app.support.Mailbox;
+import ca.careorchestrator.app.support.Residents;
+import ca.careorchestrator.simulator.province.Preset;
+import ca.careorchestrator.simulator.province.Resident;
 import ca.careorchestrator.app.support.Loads;
-import ca.careorchestrator.core.patient.HealthInsuranceNumber;
-import ca.careorchestrator.core.patient.Sex;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,13 +67,18 @@ class PatientFlowIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate BORN = LocalDate.of(1985, 4, 23);
-    private static final String NAM = HealthInsuranceNumber.issue("Tremblay", "Léa", BORN, Sex.FEMALE, 1).value();
+    /** A resident of the province this application provisioned (same generator, same spec): the registry knows her. */
+    private static final Resident RESIDENT = Residents.of(Preset.TINY, 1).getFirst();
+    private static final ca.careorchestrator.core.patient.Patient PERSON = RESIDENT.patient();
+    private static final LocalDate BORN = PERSON.birthDate();
+    private static final String NAM = PERSON.nam().value();
+    private static Mailbox mailbox;
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws IOException {
         String dir = Files.createTempDirectory("care-patient-flow-it").toString();
         registry.add("care.data-dir", () -> dir);
+        mailbox = Mailbox.startFor(registry);
     }
 
     @LocalServerPort
@@ -106,6 +113,9 @@ class PatientFlowIT {
     void closeBrowser() {
         if (browser != null) {
             browser.quit();
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 
@@ -146,17 +156,23 @@ class PatientFlowIT {
         assertAccessible("fr");
         screenshot("booking-03-slot-fr");
 
+        navigate(browser.findElement(By.id("sign-in-to-hold")));
+        assertThat(path()).isEqualTo("/connexion");
+        assertAccessible("fr");
+        screenshot("booking-04a-sign-in-fr");
         String wrongCheckDigit = NAM.substring(0, 11) + (char) ('0' + (NAM.charAt(11) - '0' + 1) % 10);
-        identify(wrongCheckDigit, BORN.toString(), "Tremblay", "Léa");
-        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
+        identify(wrongCheckDigit, BORN.toString());
+        navigate(browser.findElement(By.id("send-code")));
 
         WebElement problem = browser.findElement(By.id("problem"));
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
         assertThat(problem.getAttribute("data-problem")).isEqualTo("nam-check-digit");
         assertThat(problem.findElement(By.tagName("h2")).getText()).isEqualTo("Numéro d'assurance maladie invalide");
         assertThat(browser.findElement(By.id("nam")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("nam")).getAttribute("aria-describedby")).contains("problem");
+        assertThat(js("return document.activeElement.id;")).as("focus on the field in error").isEqualTo("nam");
         assertThat(browser.findElement(By.id("nam")).getAttribute("value")).as("a NAM is never written back into a page").isEmpty();
-        assertThat(browser.findElement(By.id("familyName")).getAttribute("value")).isEqualTo("Tremblay");
+        assertThat(browser.findElement(By.id("birthDate")).getAttribute("value")).isEqualTo(BORN.toString());
         assertThat(browser.getPageSource()).doesNotContain(wrongCheckDigit);
         assertAccessible("fr");
         screenshot("booking-04-bad-nam-fr");
@@ -164,8 +180,27 @@ class PatientFlowIT {
 
     @Test
     @Order(3)
-    void aValidNamHoldsTheSlotWithACountdown() throws Exception {
-        identify(NAM, BORN.toString(), "Tremblay", "Léa");
+    void signingInWithTheCodeSentByEmailThenHoldsTheSlotWithACountdown() throws Exception {
+        identify(NAM, BORN.toString());
+        navigate(browser.findElement(By.id("send-code")));
+        assertThat(path()).isEqualTo("/connexion/code");
+        assertAccessible("fr");
+        String code = mailbox.awaitCode(RESIDENT.email(), 1);
+        assertThat(Mailbox.subject(mailbox.to(RESIDENT.email()).getFirst())).isIn("Votre code de connexion", "Your sign-in code");
+
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        type("code", wrong);
+        navigate(browser.findElement(By.id("verify-code")));
+        assertThat(browser.findElement(By.id("problem")).getAttribute("data-problem")).isEqualTo("sign-in-code-wrong");
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("4 essai");
+        assertThat(js("return document.activeElement.id;")).isEqualTo("code");
+        assertAccessible("fr");
+        screenshot("booking-04b-wrong-code-fr");
+
+        type("code", code);
+        navigate(browser.findElement(By.id("verify-code")));
+        assertThat(path()).as("back to the slot").isEqualTo("/rendez-vous/plage/" + bookedSlot);
+        assertThat(browser.findElement(By.cssSelector("form.identity")).getText()).contains(PERSON.givenName() + " " + PERSON.familyName());
         navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
 
         assertThat(path()).startsWith("/rendez-vous/retenue/");
@@ -193,7 +228,7 @@ class PatientFlowIT {
                 .filter(card -> !bookedSlot.equals(card.getAttribute("data-slot"))).findFirst().orElseThrow();
         navigate(other.findElement(By.cssSelector("a.button")));
         assertThat(browser.findElement(By.cssSelector("form.identity")).getText()).as("the session knows the patient")
-                .contains("Léa Tremblay");
+                .contains(PERSON.givenName() + " " + PERSON.familyName());
         navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
 
         WebElement problem = browser.findElement(By.id("problem"));
@@ -243,14 +278,18 @@ class PatientFlowIT {
 
     @Test
     @Order(7)
-    void myAppointmentsAsksWhoYouAreOnceTheSessionForgotYou() {
+    void myAppointmentsAsksToSignInAgainAfterSigningOut() {
         navigate(browser.findElement(By.cssSelector("form[action='/mes-rendez-vous/oublier'] button")));
         open("/mes-rendez-vous");
+        assertThat(path()).isEqualTo("/connexion");
         assertThat(browser.findElements(By.cssSelector("table"))).isEmpty();
-        identify(NAM, BORN.toString(), null, null);
+        identify(NAM, BORN.toString());
         assertAccessible("fr");
         screenshot("booking-10-identify-fr");
-        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
+        navigate(browser.findElement(By.id("send-code")));
+        type("code", mailbox.awaitCode(RESIDENT.email(), 2));
+        navigate(browser.findElement(By.id("verify-code")));
+        assertThat(path()).isEqualTo("/mes-rendez-vous");
         assertThat(browser.findElement(By.cssSelector("tr[data-slot='" + bookedSlot + "'] [data-state]")).getAttribute("data-state"))
                 .isEqualTo("CANCELLED");
     }
@@ -309,13 +348,12 @@ class PatientFlowIT {
         return URI.create(browser.getCurrentUrl()).getPath();
     }
 
-    private void identify(String nam, String birthDate, String familyName, String givenName) {
+    /** Fills the sign-in form for {@link #RESIDENT}: the NAM given, her birth date and sex, the code by e-mail. */
+    private void identify(String nam, String birthDate) {
         type("nam", nam);
         type("birthDate", birthDate);
-        if (familyName != null) {
-            type("familyName", familyName);
-            type("givenName", givenName);
-        }
+        browser.findElement(By.id(PERSON.sex() == ca.careorchestrator.core.patient.Sex.FEMALE ? "sex-female" : "sex-male")).click();
+        browser.findElement(By.id("channel-email")).click();
     }
 
     private void type(String id, String text) {

@@ -1,0 +1,6 @@
+package ca.careorchestrator.app.notification;
+
+/** How a notice travels. */
+public enum Channel {
+    EMAIL, SMS
+}
