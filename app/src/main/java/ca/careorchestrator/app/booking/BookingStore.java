@@ -30,8 +30,7 @@ public interface BookingStore {
         }
     }
 
-    record StoredAppointment(AppointmentId id, SlotId slot, Optional<HoldId> hold, UUID patientRef, LocalDate birthDate,
-            String nam, String familyName, String givenName, String state,
+    record StoredAppointment(AppointmentId id, SlotId slot, Optional<HoldId> hold, UUID patientRef, LocalDate birthDate, String state,
             SourceSystem source, String externalId, Optional<String> sourceReference, Instant requestedAt, Optional<Instant> settledAt,
             Optional<String> reason, int attempts, Optional<Instant> cancelRequestedAt, Optional<AppointmentId> replaces) {
 

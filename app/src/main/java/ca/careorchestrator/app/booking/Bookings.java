@@ -17,6 +17,7 @@ import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.patient.PatientId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,11 +52,13 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final BookingProperties properties;
     private final Clock clock;
+    private final PatientRecords records;
     private final HoldAdmission admission;
 
     Bookings(Availability availability, BookingStore store, Sources sources, Directory directory, TransactionTemplate transaction,
             ApplicationEventPublisher events, BookingProperties properties, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission) {
+            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission, PatientRecords records) {
+        this.records = records;
         this.availability = availability;
         this.store = store;
         this.sources = sources;
@@ -317,7 +320,7 @@ public class Bookings {
             return new BookOutcome.SourceUnavailable(listing.listing().source());
         }
         StoredAppointment appointment = new StoredAppointment(new AppointmentId(UUID.randomUUID()), hold.slot(), Optional.of(holdId),
-                patient.ref(), patient.birthDate(), patient.nam().value(), patient.familyName(), patient.givenName(), "PENDING",
+                patient.ref(), patient.birthDate(), "PENDING",
                 listing.listing().source(), listing.listing().externalId(), Optional.empty(),
                 now, Optional.empty(), Optional.empty(), 1, Optional.empty(), replaces);
         store.insertAppointment(appointment, now.plus(properties.firstRetry()), stored.slot().service(), stored.slot().start());
@@ -325,12 +328,20 @@ public class Bookings {
         return new Started(appointment, stored.slot().service().value());
     }
 
-    /** Books at the source; a retry sends the same command (same idempotency key), and the source answers what it did, once. */
+    /**
+     * Books at the source; a retry sends the same command (same idempotency key, the patient as the registry knows
+     * them), and the source answers what it did, once.
+     */
     private BookingAnswer book(StoredAppointment appointment, String serviceCode) {
-        BookingPatient who = new BookingPatient(appointment.patientRef().toString(), appointment.familyName(), appointment.givenName(),
-                appointment.birthDate(), appointment.nam());
+        Optional<PatientIdentity> patient = records.identity(new PatientId(appointment.patientRef()));
+        if (patient.isEmpty()) {
+            return new BookingAnswer.Unknown("the patient is not in the registry of insured people");
+        }
+        PatientIdentity who = patient.get();
+        BookingPatient sent = new BookingPatient(appointment.patientRef().toString(), who.familyName(), who.givenName(), who.birthDate(),
+                who.nam().value());
         return askSource(appointment, connector -> connector.book(
-                new BookingCommand(appointment.externalId(), appointment.id().toString(), who, serviceCode)));
+                new BookingCommand(appointment.externalId(), appointment.id().toString(), sent, serviceCode)));
     }
 
     private interface SourceCall {

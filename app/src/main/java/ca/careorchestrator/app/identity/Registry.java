@@ -1,6 +1,7 @@
 package ca.careorchestrator.app.identity;
 
 import ca.careorchestrator.app.booking.PatientIdentity;
+import ca.careorchestrator.app.booking.PatientRecords;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.care.ProfessionalId;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
  * hash of their NAM, shows the NAM back only by decrypting it, and answers the facts allocation rules may see.
  */
 @Service
-public class Registry implements InsuredPeople, PatientProfiles {
+public class Registry implements InsuredPeople, PatientProfiles, PatientRecords {
 
     private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
 

@@ -26,7 +26,7 @@ class JdbcBookingStore implements BookingStore {
 
     private static final String HOLD = "select id, slot_id, patient_ref, state, created_at, expires_at, channel from booking_hold";
     private static final String APPOINTMENT = """
-            select id, slot_id, hold_id, patient_ref, birth_date, nam, family_name, given_name, state, source_system, external_id, source_reference, requested_at,
+            select id, slot_id, hold_id, patient_ref, birth_date, state, source_system, external_id, source_reference, requested_at,
                    settled_at, reason, attempts, cancel_requested_at, replaces_id
             from booking_appointment""";
 
@@ -126,10 +126,10 @@ class JdbcBookingStore implements BookingStore {
     @Override
     public void insertAppointment(StoredAppointment a, Instant nextAttempt, ServiceTypeCode service, Instant slotStart) {
         jdbc.sql("""
-                        insert into booking_appointment (id, slot_id, live_slot_id, hold_id, patient_ref, birth_date, nam, family_name, given_name,
+                        insert into booking_appointment (id, slot_id, live_slot_id, hold_id, patient_ref, birth_date,
                             state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id, service_type, slot_start,
                             admission_policy_id, admission_stage, admission_audience)
-                        values (:id, :slot, :slot, :hold, :patient, :birth, :nam, :family, :given, 'PENDING', :source, :external, :requested, 1,
+                        values (:id, :slot, :slot, :hold, :patient, :birth, 'PENDING', :source, :external, :requested, 1,
                             :next, :replaces, :service, :slotStart,
                             (select admission_policy_id from booking_hold where id = :hold),
                             (select admission_stage from booking_hold where id = :hold),
@@ -141,9 +141,6 @@ class JdbcBookingStore implements BookingStore {
                 .param("hold", a.hold().map(HoldId::value).orElse(null))
                 .param("patient", a.patientRef())
                 .param("birth", a.birthDate())
-                .param("nam", a.nam())
-                .param("family", a.familyName())
-                .param("given", a.givenName())
                 .param("source", a.source().name())
                 .param("external", a.externalId())
                 .param("requested", utc(a.requestedAt()))
@@ -263,8 +260,7 @@ class JdbcBookingStore implements BookingStore {
         Timestamp cancel = rs.getTimestamp("cancel_requested_at");
         return new StoredAppointment(new AppointmentId(rs.getObject("id", UUID.class)), new SlotId(rs.getObject("slot_id", UUID.class)),
                 Optional.ofNullable(hold).map(HoldId::new), rs.getObject("patient_ref", UUID.class),
-                rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("nam"), rs.getString("family_name"),
-                rs.getString("given_name"), rs.getString("state"), SourceSystem.valueOf(rs.getString("source_system")),
+                rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("state"), SourceSystem.valueOf(rs.getString("source_system")),
                 rs.getString("external_id"), Optional.ofNullable(rs.getString("source_reference")), instant(rs, "requested_at"),
                 Optional.ofNullable(settled).map(Timestamp::toInstant), Optional.ofNullable(rs.getString("reason")), rs.getInt("attempts"),
                 Optional.ofNullable(cancel).map(Timestamp::toInstant), Optional.ofNullable(replaces).map(AppointmentId::new));
