@@ -14,6 +14,9 @@ import ca.careorchestrator.app.catalog.SlotHit;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.security.Actor;
+import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.web.api.SearchCriteria;
 import ca.careorchestrator.core.availability.HoldId;
@@ -53,10 +56,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code hold-expires} extension), {@code $book} books the held one on its source system, {@code $cancel}
  * cancels it, and a read shows it. Same semantics and the same problems as the JSON API's booking endpoints.
  *
- * <p>Who asks: until the identity issue (#5) brings signed-in identities, the patient is a {@code Patient}
- * resource in each operation's {@code Parameters} (its NAM as an identifier), and a read, being a GET with no
- * body, takes the NAM and birth date in the {@code X-Patient-NAM} and {@code X-Patient-Birth-Date} headers:
- * never in a URL, which logs, proxies and browser histories keep.
+ * <p>Who asks decides for whom (issue #5, {@link CurrentActor}): a partner platform (bearer token) names the verified
+ * patient as a {@code Patient} resource in each operation's {@code Parameters} (its NAM as an identifier), and in a
+ * read, being a GET with no body, the NAM and birth date in the {@code X-Patient-NAM} and {@code X-Patient-Birth-Date}
+ * headers: never in a URL, which logs, proxies and browser histories keep. A partner naming nobody is refused
+ * ({@code partner-patient-required}) before anything changes; a signed-in patient acts for themself. Holds pass the
+ * fairness guards first.
  */
 @RestController
 @RequestMapping("/fhir/Appointment")
@@ -72,9 +77,13 @@ final class FhirAppointments {
     private final FhirJson json;
     private final MessageSource messages;
     private final Clock clock;
+    private final CurrentActor actors;
+    private final FairnessGuards guards;
 
     FhirAppointments(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes,
-            FhirJson json, MessageSource messages, Clock clock) {
+            FhirJson json, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards) {
+        this.actors = actors;
+        this.guards = guards;
         this.bookings = bookings;
         this.catalog = catalog;
         this.availability = availability;
@@ -116,8 +125,10 @@ final class FhirAppointments {
     ResponseEntity<String> hold(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         SlotId slot = input.slot();
-        PatientIdentity patient = input.patient(clock.instant());
-        return switch (bookings.hold(slot, patient)) {
+        PatientIdentity patient = patient(input);
+        // TODO #5: the lead stores actor.kind() and actor.id() with the hold (hoarding detection per channel).
+        Actor actor = actors.actor();
+        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient))) {
             case HoldOutcome.Held held -> {
                 Appointment appointment = resources(locale).held(visit(held.hold().slot()), held.hold());
                 yield json.answer(201, appointment, located(appointment.getIdElement().getIdPart()));
@@ -132,7 +143,7 @@ final class FhirAppointments {
     ResponseEntity<String> book(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         HoldId hold = new HoldId(input.heldAppointmentId());
-        PatientIdentity patient = input.patient(clock.instant());
+        PatientIdentity patient = patient(input);
         return switch (bookings.confirm(hold, patient)) {
             case BookOutcome.Confirmed confirmed -> {
                 Appointment appointment = appointment(confirmed.appointment(), locale);
@@ -167,7 +178,7 @@ final class FhirAppointments {
     @PostMapping(path = "/{id}/$cancel", consumes = {FhirJson.MEDIA_TYPE, "application/json"})
     ResponseEntity<String> cancel(@PathVariable String id, @RequestBody String body, Locale locale) {
         AppointmentId appointment = new AppointmentId(OperationInput.uuid(id));
-        PatientIdentity patient = new OperationInput(json.read(body, Parameters.class)).patient(clock.instant());
+        PatientIdentity patient = patient(new OperationInput(json.read(body, Parameters.class)));
         return switch (bookings.cancel(appointment, patient)) {
             case CancelOutcome.Cancelled cancelled -> json.answer(200, appointment(cancelled.appointment(), locale));
             case CancelOutcome.Pending pending -> json.answer(202, appointment(pending.appointment(), locale));
@@ -177,7 +188,17 @@ final class FhirAppointments {
         };
     }
 
+    /** The patient the operation is for: the one its Parameters name, checked, as the actor may act for. */
+    private PatientIdentity patient(OperationInput input) {
+        return actors.patientToActFor(input.hasPatient() ? Optional.of(input.patient(clock.instant())) : Optional.empty());
+    }
+
     private PatientIdentity patientFromHeaders(String nam, String birthDate) {
+        boolean namesNobody = (nam == null || nam.isBlank()) && (birthDate == null || birthDate.isBlank());
+        return actors.patientToActFor(namesNobody ? Optional.empty() : Optional.of(namedInHeaders(nam, birthDate)));
+    }
+
+    private PatientIdentity namedInHeaders(String nam, String birthDate) {
         if (nam == null || nam.isBlank()) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "X-Patient-NAM");
         }

@@ -84,6 +84,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case NOTIFICATION_REJECTED -> IssueType.PROCESSING;
             case BOOKING_SOURCE_UNAVAILABLE, SEARCH_NOT_READY, SOURCE_BUSY -> IssueType.TRANSIENT;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
+            case AUTHENTICATION_REQUIRED -> IssueType.LOGIN;
+            case FORBIDDEN -> IssueType.FORBIDDEN;
+            case PARTNER_PATIENT_REQUIRED -> IssueType.REQUIRED;
+            case PARTNER_QUOTA_EXCEEDED, RATE_LIMITED, PATIENT_VELOCITY_EXCEEDED -> IssueType.THROTTLED;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

@@ -56,6 +56,12 @@ public enum Problem {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    AUTHENTICATION_REQUIRED("authentication-required", 401),
+    FORBIDDEN("forbidden", 403),
+    PARTNER_PATIENT_REQUIRED("partner-patient-required", 422),
+    PARTNER_QUOTA_EXCEEDED("partner-quota-exceeded", 429),
+    RATE_LIMITED("rate-limited", 429),
+    PATIENT_VELOCITY_EXCEEDED("patient-velocity-exceeded", 429),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

@@ -11,6 +11,9 @@ import ca.careorchestrator.app.booking.RescheduleOutcome;
 import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.security.Actor;
+import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Holding, booking, cancelling and moving appointments. The patient (NAM and the birth date it encodes) is in
- * every request body, never in a URL, until the identity issue (#5) replaces it with a signed-in identity.
+ * Holding, booking, cancelling and moving appointments. Who asks decides for whom ({@link CurrentActor}): a signed-in
+ * patient for themself (the body names nobody, or themself), a partner platform or the access desk for the verified
+ * patient the body names (NAM and the birth date it encodes; never in a URL). A partner naming nobody is refused
+ * ({@code partner-patient-required}) before anything changes, and every hold passes the fairness guards first.
  * Business refusals are problems with a stable code; a taken slot's problem lists alternatives.
  */
 @RestController
@@ -49,12 +55,16 @@ class BookingApi {
     private final Catalog catalog;
     private final ServiceTypes serviceTypes;
     private final Clock clock;
+    private final CurrentActor actors;
+    private final FairnessGuards guards;
 
-    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock) {
+    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, CurrentActor actors, FairnessGuards guards) {
         this.bookings = bookings;
         this.catalog = catalog;
         this.serviceTypes = serviceTypes;
         this.clock = clock;
+        this.actors = actors;
+        this.guards = guards;
     }
 
     record PatientJson(String nam, LocalDate birthDate, String familyName, String givenName) {
@@ -99,7 +109,9 @@ class BookingApi {
         }
         SlotId slot = new SlotId(Params.id(request.slotId()));
         PatientIdentity patient = patient(request.patient());
-        return switch (bookings.hold(slot, patient)) {
+        // TODO #5: the lead stores actor.kind() and actor.id() with the hold (hoarding detection per channel).
+        Actor actor = actors.actor();
+        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient))) {
             case HoldOutcome.Held held -> ResponseEntity.status(HttpStatus.CREATED).body(json(held.hold()));
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
                     .with("holdId", already.existing().id().value().toString());
@@ -186,8 +198,14 @@ class BookingApi {
         };
     }
 
+    /** The patient this request is for: the one the body names, checked, as the actor may act for (see CurrentActor). */
     private PatientIdentity patient(PatientJson json) {
-        if (json == null || json.nam() == null) {
+        boolean namesNobody = json == null || json.nam() == null && json.birthDate() == null;
+        return actors.patientToActFor(namesNobody ? Optional.empty() : Optional.of(named(json)));
+    }
+
+    private PatientIdentity named(PatientJson json) {
+        if (json.nam() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
         }
         if (json.birthDate() == null) {

@@ -10,6 +10,8 @@ import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.booking.AppointmentId;
@@ -47,8 +49,12 @@ class BookingPages {
     private final SlotViews views;
     private final MessageSource messages;
     private final Clock clock;
+    private final CurrentActor actors;
+    private final FairnessGuards guards;
 
-    BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock) {
+    BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards) {
+        this.actors = actors;
+        this.guards = guards;
         this.bookings = bookings;
         this.views = views;
         this.messages = messages;
@@ -104,7 +110,15 @@ class BookingPages {
             return slotPage(slotId, form.withoutNam(), model, locale, request);
         }
         SessionPatient.keep(request, patient);
-        return switch (bookings.hold(slotId, patient)) {
+        HoldOutcome outcome;
+        try {
+            // The same per-patient velocity as the API's and the FHIR facade's holds (one allowance across channels).
+            outcome = guards.holdIfAdmitted(actors.actor(), patient, () -> bookings.hold(slotId, patient));
+        } catch (ProblemException e) {
+            refuse(e.problem(), e.arguments(), model, locale, response);
+            return slotPage(slotId, form.withoutNam(), model, locale, request);
+        }
+        return switch (outcome) {
             case HoldOutcome.Held held -> "redirect:/rendez-vous/retenue/" + held.hold().id().value();
             case HoldOutcome.AlreadyHolding already -> {
                 refuse(Problem.HOLD_ALREADY_LIVE, new Object[] {new QuebecTime(locale).time(already.existing().expiresAt())}, model, locale,
