@@ -161,7 +161,7 @@ class SecurityConfiguration {
         a.requestMatchers("/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*").permitAll()
                 .requestMatchers(STAFF_SIGN_IN, PATIENT_SIGN_IN, PATIENT_SIGN_IN + "/**", "/api/v1/sign-in/**").permitAll()
-                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html")
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 // ---- public: search and reference data (JSON, FHIR, pages)
