@@ -3,6 +3,7 @@ package ca.careorchestrator.app.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.Loads;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
 import ca.careorchestrator.core.patient.Sex;
@@ -63,7 +64,15 @@ class ApiIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As a partner platform (bearer token from the embedded issuer): holds name the patient they are for. */
     private HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + Caller.token(port, Caller.PARTNER, Caller.PARTNER_SECRET))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postAnonymously(String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -274,6 +283,9 @@ class ApiIT {
         assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":{\"nam\":\"%s\",\"birthDate\":\"1980-05-18\"}}"
                 .formatted(slot, nam)), 400, "nam-identity-mismatch");
         assertProblem(post("/api/v1/holds", "{\"patient\":%s}".formatted(patient)), 400, "missing-parameter");
+        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\"}".formatted(slot)), 422, "partner-patient-required");
+        assertProblem(postAnonymously("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, patient)), 401,
+                "authentication-required");
         assertThat(json(get("/api/v1/slots/" + slot)).get("state").asString()).as("nothing changed").isEqualTo("FREE");
 
         HttpResponse<String> held = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, patient));
