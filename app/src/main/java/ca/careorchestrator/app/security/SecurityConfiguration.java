@@ -210,13 +210,18 @@ class SecurityConfiguration {
         return new AuthorizationDecision(own);
     }
 
-    /** Whether a controller maps this request (a mapped path with another method counts: 405 is an answer too). */
+    /**
+     * Whether a controller method maps this request. A path mapped for other methods only is not (MVC answers 405
+     * without calling anything); a method mapped but refused for its media types or parameters is (it needs a rule).
+     */
     private static boolean mapped(ObjectProvider<RequestMappingHandlerMapping> mappings, HttpServletRequest request) {
         try {
             if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
                 ServletRequestPathUtils.parseAndCache(request);
             }
             return mappings.getObject().getHandler(request) != null;
+        } catch (org.springframework.web.HttpRequestMethodNotSupportedException e) {
+            return false;
         } catch (Exception e) {
             return true;
         }

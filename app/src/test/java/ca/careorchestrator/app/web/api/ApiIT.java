@@ -229,7 +229,8 @@ class ApiIT {
         assertThat(get("/v3/api-docs").body()).contains("/api/v1/clinics", "/api/v1/regions");
         assertThat(get("/swagger-ui/index.html").statusCode()).as("swagger ui").isEqualTo(200);
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
-        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/actuator/prometheus").statusCode()).as("metrics are the operators'").isEqualTo(401);
+        assertThat(Caller.operations(port).send("GET", "/actuator/prometheus", null, null, "text/plain").body()).contains("jvm_memory_used_bytes");
         assertThat(json(get("/api/v1/status")).get("phase").asString()).isEqualTo("READY");
         assertThat(json(get("/api/v1/status")).get("searchIndex").get("ready").asBoolean()).isTrue();
         assertThat(json(get("/api/v1/status")).get("searchIndex").get("slots").asInt()).isPositive();
