@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -45,6 +46,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * tokens, with the same scopes ({@code booking}, {@code operations}, {@code notify}) and the same quotas by client id.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(name = "care.security.issuer.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedIssuer {
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * stream's key-value store), behind this same class. Neither guard reads who paid or subscribed: nothing does.
  */
 @Component
+@EnableConfigurationProperties(AccessProperties.class) // here, not on the web-only configuration: the guards run without HTTP too
 public final class FairnessGuards {
 
     static final Duration HOUR = Duration.ofHours(1);
