@@ -11,7 +11,7 @@ import org.springframework.core.io.Resource;
 /**
  * {@code care.security.*}: the issuer, the partner clients with their quotas, the demo staff users, and the
  * per-patient velocity limit. Secrets and passwords are bcrypt hashes ({@code {bcrypt}$2a$...}); the demo values are
- * listed in docs/adr/0006-security-and-roles.md. No table holds them yet (issue #5 keeps them in configuration).
+ * listed in docs/adr/0007-security-and-roles.md. No table holds them yet (issue #5 keeps them in configuration).
  *
  * @param namFormOpen the patients' booking pages stay open with their NAM form (the path before sign-in) until
  *                    identity's sign-in is merged; {@code false} requires a signed-in patient there

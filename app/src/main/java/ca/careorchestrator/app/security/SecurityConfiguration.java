@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * The filter chains and the one table of who may call what (docs/adr/0006-security-and-roles.md). URL rules rather
+ * The filter chains and the one table of who may call what (docs/adr/0007-security-and-roles.md). URL rules rather
  * than method annotations: one table a reviewer reads top to bottom, that also covers pages and endpoints of other
  * modules, and that the matrix test (SecurityMatrixIT) holds against every handler mapping. What a rule cannot see
  * (whose appointment, which desk region) the controllers check with {@link CurrentActor}.

@@ -34,7 +34,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Every endpoint the application maps (read from {@link RequestMappingHandlerMapping}, so a new one without an
  * expectation here fails), called over real HTTP by each role: allowed or refused as the table of
- * docs/adr/0006-security-and-roles.md says. Allowed means the request got past security (the controller may still
+ * docs/adr/0007-security-and-roles.md says. Allowed means the request got past security (the controller may still
  * refuse it, 400 or 404, for what the request lacks); refused means 401, 403, or a page sending to a sign-in page.
  * The partner's token comes from {@code /oauth2/token}, the staff's sessions from the sign-in form.
  */
