@@ -65,7 +65,8 @@ class SecurityConfiguration {
 
     static final String STAFF_SIGN_IN = "/personnel/connexion";
     static final String PATIENT_SIGN_IN = "/connexion";
-    static final String SIGN_OUT = "/deconnexion";
+    /** The staff's sign-out (Spring Security's logout); {@code /deconnexion} is the patients' (identity's page). */
+    static final String STAFF_SIGN_OUT = "/personnel/deconnexion";
     private static final String CLINIC = "clinicId";
 
     @Bean
@@ -136,7 +137,7 @@ class SecurityConfiguration {
                 .requestCache(c -> c.requestCache(pagesOnly))
                 .formLogin(f -> f.loginPage(STAFF_SIGN_IN).loginProcessingUrl(STAFF_SIGN_IN).failureUrl(STAFF_SIGN_IN + "?erreur")
                         .defaultSuccessUrl("/", false).permitAll())
-                .logout(l -> l.logoutUrl(SIGN_OUT).logoutSuccessUrl(STAFF_SIGN_IN + "?sortie").permitAll())
+                .logout(l -> l.logoutUrl(STAFF_SIGN_OUT).logoutSuccessUrl(STAFF_SIGN_IN + "?sortie").permitAll())
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(STAFF_SIGN_IN), SecurityConfiguration::staffPage)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(PATIENT_SIGN_IN), SecurityConfiguration::page)
@@ -160,7 +161,8 @@ class SecurityConfiguration {
         // ---- public: the site, errors, sign-in, documentation, health
         a.requestMatchers("/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*").permitAll()
-                .requestMatchers(STAFF_SIGN_IN, PATIENT_SIGN_IN, PATIENT_SIGN_IN + "/**", "/api/v1/sign-in/**").permitAll()
+                .requestMatchers(STAFF_SIGN_IN, PATIENT_SIGN_IN, PATIENT_SIGN_IN + "/**", "/api/v1/sign-in", "/api/v1/sign-in/**").permitAll()
+                .requestMatchers(HttpMethod.POST, STAFF_SIGN_OUT, "/deconnexion", "/api/v1/sign-out").permitAll()
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -179,9 +181,11 @@ class SecurityConfiguration {
         } else {
             a.requestMatchers("/rendez-vous/**", "/mes-rendez-vous", "/mes-rendez-vous/**").hasRole(patient);
         }
-        // ---- holds and appointments: a patient (their own), a partner or the desk (for the verified patient they name)
+        // ---- holds and appointments: a patient (their own), a partner or the desk (for the verified patient they name);
+        // likewise why a slot admits a patient or not (allocation's explanation reads the patient's profile)
         a.requestMatchers("/api/v1/holds", "/api/v1/holds/**", "/api/v1/appointments/**", "/fhir/Appointment/**")
                 .hasAnyRole(patient, partner, desk)
+                .requestMatchers(HttpMethod.POST, "/api/v1/slots/*/explain").hasAnyRole(patient, partner, desk)
                 // ---- waitlist: the desk sets priorities (their region, checked by the controller); patients their requests
                 .requestMatchers(HttpMethod.PUT, "/api/v1/care-requests/*/priority").hasRole(desk)
                 .requestMatchers("/api/v1/care-requests", "/api/v1/care-requests/**", "/api/v1/offers", "/api/v1/offers/**")

@@ -71,6 +71,9 @@ class SecurityMatrixIT {
         expect("GET", "/swagger-ui.html", EVERYONE);
         expect(null, "/connexion/**", EVERYONE); // identity's patient sign-in
         expect(null, "/api/v1/sign-in/**", EVERYONE);
+        expect("POST", "/api/v1/sign-out", EVERYONE);
+        expect("POST", "/deconnexion", EnumSet.complementOf(EnumSet.of(Who.PARTNER))); // a page's form: a session's CSRF token
+        expect("POST", "/api/v1/slots/{id}/explain", EnumSet.of(Who.PATIENT, Who.PARTNER, Who.ACCESS_DESK));
         for (String search : List.of("/api/v1/slots/**", "/api/v1/regions/**", "/api/v1/clinics/**", "/api/v1/professionals/**",
                 "/api/v1/postal-areas/**", "/api/v1/service-types", "/api/v1/status")) {
             expect("GET", search, EVERYONE);
@@ -150,7 +153,8 @@ class SecurityMatrixIT {
             new Endpoint("GET", "/api/v1/desk/care-requests"), new Endpoint("GET", "/guichet"), new Endpoint("GET", "/api/v1/observatory/supply"),
             new Endpoint("GET", "/observatoire"), new Endpoint("GET", "/api/v1/audit/reads"), new Endpoint("GET", "/audit"),
             new Endpoint("GET", "/actuator/health"), new Endpoint("GET", "/actuator/health/liveness"), new Endpoint("GET", "/actuator/prometheus"),
-            new Endpoint("GET", "/actuator/metrics"));
+            new Endpoint("GET", "/actuator/metrics"), new Endpoint("POST", "/api/v1/slots/" + UUID.randomUUID() + "/explain"),
+            new Endpoint("POST", "/api/v1/sign-in"), new Endpoint("POST", "/api/v1/sign-out"), new Endpoint("GET", "/connexion"));
 
     private List<Endpoint> endpoints() {
         Set<String> seen = new TreeSet<>();
