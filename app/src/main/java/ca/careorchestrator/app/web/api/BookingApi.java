@@ -21,6 +21,12 @@ import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.Language;
 import ca.careorchestrator.core.care.ServiceTypes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.OAuthFlow;
+import io.swagger.v3.oas.annotations.security.OAuthFlows;
+import io.swagger.v3.oas.annotations.security.OAuthScope;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +52,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
+@SecurityScheme(name = "partner", type = SecuritySchemeType.OAUTH2, description = "Partner platforms: client credentials at /oauth2/token"
+        + " (scope booking); signed-in patients and the access desk use their session instead",
+        flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/oauth2/token",
+                scopes = @OAuthScope(name = "booking", description = "hold, book and cancel for the verified patient named"))))
+@SecurityRequirement(name = "partner", scopes = "booking")
 @Tag(name = "Booking", description = "Hold a slot, book it on its source system, see, cancel and move appointments")
 class BookingApi {
 
