@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +35,15 @@ public final class FairnessGuards {
 
     private final AccessProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, SlidingWindow> partners = new ConcurrentHashMap<>();
     private final Map<UUID, SlidingWindow> patients = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong admitted = new java.util.concurrent.atomic.AtomicLong();
 
-    FairnessGuards(AccessProperties properties, Clock clock) {
+    FairnessGuards(AccessProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** What a hold admitted by the guards took; {@link #giveBack()} when the hold was not made (the slot was taken). */
@@ -67,12 +71,14 @@ public final class FairnessGuards {
                 if (partner.isPresent()) {
                     Optional<Duration> wait = partner.get().take(now, quota, HOUR);
                     if (wait.isPresent()) {
+                        count("care.holds.refused", actor, Problem.PARTNER_QUOTA_EXCEEDED);
                         throw new ProblemException(Problem.PARTNER_QUOTA_EXCEEDED, quota).retryAfter(wait.get());
                     }
                 }
                 Optional<Duration> wait = velocity.take(now, perPatient, HOUR);
                 if (wait.isPresent()) {
                     partner.ifPresent(w -> w.giveBack(now));
+                    count("care.holds.refused", actor, Problem.PATIENT_VELOCITY_EXCEEDED);
                     throw new ProblemException(Problem.PATIENT_VELOCITY_EXCEEDED, perPatient).retryAfter(wait.get());
                 }
             }
@@ -99,10 +105,21 @@ public final class FairnessGuards {
             permit.giveBack();
             throw e;
         }
-        if (!(outcome instanceof HoldOutcome.Held)) {
+        if (outcome instanceof HoldOutcome.Held) {
+            count("care.holds.made", actor, null);
+        } else {
             permit.giveBack();
         }
         return outcome;
+    }
+
+    /**
+     * Holds made and refused per kind of actor (and per partner: its client id; a handful, from configuration), so the
+     * observatory and operators see which channel holds what until the actor is stored with each hold.
+     */
+    private void count(String name, Actor actor, Problem refusal) {
+        Tags tags = Tags.of("actor", actor.kind().name(), "client", actor instanceof Actor.Partner p ? p.clientId() : "-");
+        meters.counter(name, refusal == null ? tags : tags.and("reason", refusal.code())).increment();
     }
 
     /**

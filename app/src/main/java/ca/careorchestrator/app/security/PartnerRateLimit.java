@@ -2,6 +2,7 @@ package ca.careorchestrator.app.security;
 
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,11 +25,13 @@ final class PartnerRateLimit extends OncePerRequestFilter {
 
     private final AccessProperties properties;
     private final ProblemAnswers answers;
+    private final MeterRegistry meters;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    PartnerRateLimit(AccessProperties properties, ProblemAnswers answers) {
+    PartnerRateLimit(AccessProperties properties, ProblemAnswers answers, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
+        this.meters = meters;
     }
 
     @Override
@@ -42,6 +45,7 @@ final class PartnerRateLimit extends OncePerRequestFilter {
             });
             Optional<Duration> wait = bucket.take(now);
             if (wait.isPresent()) {
+                meters.counter("care.requests.rate-limited", "client", partner.clientId()).increment();
                 answers.answer(request, response, new ProblemException(Problem.RATE_LIMITED).retryAfter(wait.get()));
                 return;
             }

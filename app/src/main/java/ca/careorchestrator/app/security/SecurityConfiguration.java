@@ -1,5 +1,6 @@
 package ca.careorchestrator.app.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -111,7 +112,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain bearerRequests(HttpSecurity http, ProblemAnswers answers, AccessProperties properties,
+    SecurityFilterChain bearerRequests(HttpSecurity http, ProblemAnswers answers, AccessProperties properties, MeterRegistry meters,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) throws Exception {
         http.securityMatcher(SecurityConfiguration::bearer)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,7 +121,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(r -> r.jwt(j -> j.jwtAuthenticationConverter(ROLES))
                         .authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
-                .addFilterAfter(new PartnerRateLimit(properties, answers), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new PartnerRateLimit(properties, answers, meters), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> rules(a, properties.namFormOpen(), mappings));
         return http.build();
     }

@@ -58,7 +58,7 @@ class FairnessGuardsTest {
 
     @Test
     void aPartnersHoldsPerHourStopAtItsQuotaAndStartAgainAsTheHourSlides() {
-        FairnessGuards guards = new FairnessGuards(properties(100, 3), clock);
+        FairnessGuards guards = new FairnessGuards(properties(100, 3), clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (int i = 0; i < 3; i++) {
             guards.admitHold(PARTNER, patient(i));
             now = now.plus(Duration.ofMinutes(10));
@@ -75,7 +75,7 @@ class FairnessGuardsTest {
 
     @Test
     void aPatientsHoldsPerHourAreCountedWhoeverAsks() {
-        FairnessGuards guards = new FairnessGuards(properties(2, 100), clock);
+        FairnessGuards guards = new FairnessGuards(properties(2, 100), clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         PatientIdentity rose = patient(1);
         guards.admitHold(PARTNER, rose);
         guards.admitHold(new Actor.Anonymous(), rose);
@@ -87,7 +87,7 @@ class FairnessGuardsTest {
 
     @Test
     void aRefusedPatientDoesNotSpendThePartnersQuota() {
-        FairnessGuards guards = new FairnessGuards(properties(1, 2), clock);
+        FairnessGuards guards = new FairnessGuards(properties(1, 2), clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         guards.admitHold(PARTNER, patient(1));
         assertThatThrownBy(() -> guards.admitHold(PARTNER, patient(1))).isInstanceOf(ProblemException.class);
 
@@ -96,7 +96,7 @@ class FairnessGuardsTest {
 
     @Test
     void onlyHoldsMadeCount() {
-        FairnessGuards guards = new FairnessGuards(properties(1, 100), clock);
+        FairnessGuards guards = new FairnessGuards(properties(1, 100), clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         PatientIdentity rose = patient(1);
         HoldOutcome taken = new HoldOutcome.Unavailable(new SlotId(UUID.randomUUID()), HoldOutcome.Why.TAKEN);
         for (int i = 0; i < 5; i++) {
@@ -146,5 +146,21 @@ class FairnessGuardsTest {
             assertThat(bucket.take(t)).as("never more than the burst after a pause").isEmpty();
         }
         assertThat(bucket.take(t)).isPresent();
+    }
+
+    @Test
+    void holdsMadeAndRefusedAreCountedPerKindOfActor() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        FairnessGuards guards = new FairnessGuards(properties(1, 100), clock, meters);
+        PatientIdentity rose = patient(1);
+        HoldOutcome held = new HoldOutcome.Held(new ca.careorchestrator.app.booking.HoldView(new ca.careorchestrator.core.availability.HoldId(UUID.randomUUID()),
+                new SlotId(UUID.randomUUID()), "LIVE", now, now.plusSeconds(300), ca.careorchestrator.core.care.BookingChannel.API));
+
+        guards.holdIfAdmitted(PARTNER, rose, () -> held);
+        assertThatThrownBy(() -> guards.holdIfAdmitted(new Actor.Anonymous(), rose, () -> held)).isInstanceOf(ProblemException.class);
+
+        assertThat(meters.get("care.holds.made").tags("actor", "PARTNER", "client", "p").counter().count()).isEqualTo(1);
+        assertThat(meters.get("care.holds.refused").tags("actor", "ANONYMOUS", "reason", "patient-velocity-exceeded").counter().count())
+                .isEqualTo(1);
     }
 }
