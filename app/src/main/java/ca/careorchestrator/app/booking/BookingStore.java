@@ -2,8 +2,10 @@ package ca.careorchestrator.app.booking;
 
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.care.ServiceTypeCode;
 import ca.careorchestrator.core.care.SourceSystem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +56,19 @@ public interface BookingStore {
     Optional<StoredHold> lockHold(HoldId id);
 
     /** Inserts a live hold; a second live hold of the same patient breaks a unique key (DuplicateKeyException). */
-    void insertHold(StoredHold hold);
+    void insertHold(StoredHold hold, Actor actor);
+
+    /** Through whom the hold came; empty for holds stored before actors were kept. */
+    Optional<Actor> actorOf(HoldId id);
+
+    /** The patient's pending or confirmed appointments for this service that start after {@code now}. */
+    int liveFutureAppointments(UUID patientRef, ServiceTypeCode service, Instant now);
+
+    /** Which allocation stage admitted this hold (its appointment copies it when inserted). */
+    void recordAdmission(HoldId id, HoldAdmission.AdmittedBy by);
+
+    /** Which allocation stage admitted this appointment's hold; empty for appointments made before policies. */
+    Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId id);
 
     /** A live hold moves on (LIVE, BOOKING, HANDED_OVER). */
     void markHold(HoldId id, String state);
@@ -69,7 +83,7 @@ public interface BookingStore {
     Optional<StoredAppointment> appointmentOfHold(HoldId id);
 
     /** Inserts a pending appointment; a second live appointment on the same slot breaks a unique key. */
-    void insertAppointment(StoredAppointment appointment, Instant nextAttempt);
+    void insertAppointment(StoredAppointment appointment, Instant nextAttempt, ServiceTypeCode service, Instant slotStart);
 
     void confirm(AppointmentId id, String sourceReference, Instant at);
 

@@ -14,6 +14,7 @@ import ca.careorchestrator.connector.spi.CancelCommand;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.availability.SlotState;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
 import java.time.Clock;
@@ -50,9 +51,11 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final BookingProperties properties;
     private final Clock clock;
+    private final HoldAdmission admission;
 
     Bookings(Availability availability, BookingStore store, Sources sources, Directory directory, TransactionTemplate transaction,
-            ApplicationEventPublisher events, BookingProperties properties, Clock clock) {
+            ApplicationEventPublisher events, BookingProperties properties, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission) {
         this.availability = availability;
         this.store = store;
         this.sources = sources;
@@ -61,13 +64,20 @@ public class Bookings {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.admission = admission.getIfAvailable(() -> HoldAdmission.EVERYONE);
     }
 
     // ---- hold ---------------------------------------------------------------------------------------------
 
+    /** The patient holds the slot for themself. */
     public HoldOutcome hold(SlotId slotId, PatientIdentity patient) {
+        return hold(slotId, patient, Actor.patient(patient.ref()));
+    }
+
+    /** Holds the slot for the patient through {@code actor} (a partner platform, the access desk, a waitlist offer). */
+    public HoldOutcome hold(SlotId slotId, PatientIdentity patient, Actor actor) {
         try {
-            return transaction.execute(status -> holdInTransaction(slotId, patient, clock.instant()));
+            return transaction.execute(status -> holdInTransaction(slotId, patient, actor, clock.instant()));
         } catch (DuplicateKeyException e) {
             // Two holds of the same patient raced: the other one won the unique key.
             return store.liveHoldOf(patient.ref()).<HoldOutcome>map(existing -> new HoldOutcome.AlreadyHolding(existing.view()))
@@ -75,7 +85,7 @@ public class Bookings {
         }
     }
 
-    private HoldOutcome holdInTransaction(SlotId slotId, PatientIdentity patient, Instant now) {
+    private HoldOutcome holdInTransaction(SlotId slotId, PatientIdentity patient, Actor actor, Instant now) {
         Optional<StoredHold> existing = store.liveHoldOf(patient.ref());
         if (existing.isPresent()) {
             StoredHold hold = existing.get();
@@ -93,6 +103,14 @@ public class Bookings {
         Optional<HoldOutcome> refused = availability.state(slotId).flatMap(seen -> refusal(slotId, seen, now));
         if (refused.isPresent()) {
             return refused.get();
+        }
+        // The allocation policy, before any lock (it only reads): a patient it does not admit now never locks the row.
+        HoldAdmission.Verdict verdict = admission.admit(slotId, patient, now);
+        if (verdict instanceof HoldAdmission.Verdict.Refused notOpen) {
+            return new HoldOutcome.NotOpenToYou(slotId, notOpen);
+        }
+        if (overAppointmentLimit(slotId, patient, now)) {
+            return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.APPOINTMENT_LIMIT);
         }
         Optional<Availability.LockedSlot> locked = availability.lockState(slotId);
         if (locked.isEmpty()) {
@@ -125,8 +143,18 @@ public class Bookings {
         SlotState.Held held = free.hold(id, now.plus(properties.holdTtl()));
         availability.store(slotId, held);
         StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
-        store.insertHold(hold);
+        store.insertHold(hold, actor);
+        store.recordAdmission(id, ((HoldAdmission.Verdict.Admitted) verdict).by());
+        events.publishEvent(new HoldPlaced(id, slotId, patient.ref(), actor, now));
         return new HoldOutcome.Held(hold.view());
+    }
+
+    /** At most {@code care.booking.max-future-per-service} upcoming appointments per patient and service (fairness). */
+    private boolean overAppointmentLimit(SlotId slotId, PatientIdentity patient, Instant now) {
+        int limit = properties.maxFuturePerService();
+        return availability.slot(slotId)
+                .map(stored -> store.liveFutureAppointments(patient.ref(), stored.slot().service(), now) >= limit)
+                .orElse(false);
     }
 
     /** A refusal that needs no lock: the slot is taken, withdrawn, past, or held by a hold still running. */
@@ -154,8 +182,16 @@ public class Bookings {
         if (previous.isPresent() && previous.get().state().equals("BOOKING")) {
             return false;
         }
-        previous.ifPresent(p -> store.endHold(p.id(), "EXPIRED", now));
+        previous.ifPresent(p -> {
+            store.endHold(p.id(), "EXPIRED", now);
+            dropped(p, now, SlotReleased.Cause.HOLD_EXPIRED);
+        });
         return true;
+    }
+
+    /** The allocation stage that admitted this appointment (explainable allocation). */
+    public Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId appointment) {
+        return store.admissionOf(appointment);
     }
 
     /** The patient lets the hold go; the slot is free again. */
@@ -169,10 +205,19 @@ public class Bookings {
                 return false;
             }
             store.endHold(holdId, "RELEASED", now);
+            dropped(hold.get(), now, SlotReleased.Cause.HOLD_RELEASED);
             freeIfStillHeld(hold.get().slot(), holdId, SlotReleased.Cause.HOLD_RELEASED, now);
             return true;
         });
         return Boolean.TRUE.equals(released);
+    }
+
+    private void dropped(StoredHold hold, Instant now, SlotReleased.Cause cause) {
+        events.publishEvent(new HoldDropped(hold.id(), hold.slot(), hold.patientRef(), actorOf(hold), now, cause));
+    }
+
+    private Actor actorOf(StoredHold hold) {
+        return store.actorOf(hold.id()).orElseGet(() -> Actor.patient(hold.patientRef()));
     }
 
     private void freeIfStillHeld(SlotId slotId, HoldId holdId, SlotReleased.Cause cause, Instant now) {
@@ -249,6 +294,7 @@ public class Bookings {
         }
         if (held.expiredAt(now)) {
             store.endHold(holdId, "EXPIRED", now);
+            dropped(hold, now, SlotReleased.Cause.HOLD_EXPIRED);
             availability.store(hold.slot(), held.release());
             events.publishEvent(new SlotReleased(hold.slot(), now, SlotReleased.Cause.HOLD_EXPIRED));
             return new BookOutcome.HoldExpired(hold.slot());
@@ -274,7 +320,7 @@ public class Bookings {
                 patient.ref(), patient.birthDate(), patient.nam().value(), patient.familyName(), patient.givenName(), "PENDING",
                 listing.listing().source(), listing.listing().externalId(), Optional.empty(),
                 now, Optional.empty(), Optional.empty(), 1, Optional.empty(), replaces);
-        store.insertAppointment(appointment, now.plus(properties.firstRetry()));
+        store.insertAppointment(appointment, now.plus(properties.firstRetry()), stored.slot().service(), stored.slot().start());
         store.markHold(holdId, "BOOKING");
         return new Started(appointment, stored.slot().service().value());
     }
@@ -321,6 +367,7 @@ public class Bookings {
                 case BookingAnswer.Booked booked -> {
                     store.confirm(id, booked.sourceAppointmentRef(), now);
                     appointment.hold().ifPresent(hold -> store.endHold(hold, "BOOKED", now));
+                    events.publishEvent(new AppointmentBooked(id, appointment.slot(), appointment.patientRef(), actorOf(appointment), now));
                     // Held by us as expected; or already seen taken by ingestion (our own booking, read back first).
                     if (!(state instanceof SlotState.Booked b && b.by() == SlotState.BookedBy.ORCHESTRATOR)) {
                         availability.store(appointment.slot(), new SlotState.Booked(SlotState.BookedBy.ORCHESTRATOR));
@@ -349,6 +396,10 @@ public class Bookings {
                 }
             };
         });
+    }
+
+    private Actor actorOf(StoredAppointment appointment) {
+        return appointment.hold().flatMap(store::actorOf).orElseGet(() -> Actor.patient(appointment.patientRef()));
     }
 
     private static BookOutcome current(StoredAppointment appointment) {
@@ -427,6 +478,8 @@ public class Bookings {
             return switch (answer) {
                 case BookingAnswer.Cancelled cancelled -> {
                     store.cancelled(id, now);
+                    events.publishEvent(new AppointmentCancelled(id, appointment.slot(), appointment.patientRef(), actorOf(appointment),
+                            appointment.settledAt().orElse(appointment.requestedAt()), now));
                     slot.ifPresent(locked -> {
                         if (locked.state() instanceof SlotState.Booked booked) {
                             availability.store(appointment.slot(), booked.cancel());

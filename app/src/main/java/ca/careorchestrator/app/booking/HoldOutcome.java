@@ -13,6 +13,10 @@ public sealed interface HoldOutcome {
     record Unavailable(SlotId slot, Why why) implements HoldOutcome {
     }
 
+    /** The slot's allocation policy does not admit this patient now (not yet, or not at all). */
+    record NotOpenToYou(SlotId slot, HoldAdmission.Verdict.Refused refusal) implements HoldOutcome {
+    }
+
     /** The patient already holds a slot (one live hold per patient). */
     record AlreadyHolding(HoldView existing) implements HoldOutcome {
     }
@@ -20,7 +24,7 @@ public sealed interface HoldOutcome {
     /** Why a slot cannot be held, and the catalogue's problem every interface answers with. */
     enum Why {
         UNKNOWN(Problem.SLOT_NOT_FOUND), PAST(Problem.SLOT_IN_PAST), HELD(Problem.SLOT_HELD), TAKEN(Problem.SLOT_TAKEN),
-        WITHDRAWN(Problem.SLOT_WITHDRAWN);
+        WITHDRAWN(Problem.SLOT_WITHDRAWN), APPOINTMENT_LIMIT(Problem.APPOINTMENT_LIMIT_REACHED);
 
         private final Problem problem;
 

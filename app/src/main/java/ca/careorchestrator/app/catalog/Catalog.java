@@ -75,11 +75,25 @@ public class Catalog implements SmartLifecycle {
     }
 
     public SearchResult search(SlotQuery query) {
+        return search(query, Visibility.EVERYTHING);
+    }
+
+    /** The free slots this searcher may see (their allocation policies admit them now). */
+    public SearchResult search(SlotQuery query, Visibility visibility) {
         SlotIndex current = index;
         if (current == null) {
             throw new NotReady();
         }
-        return current.search(query);
+        return current.search(query, visibility);
+    }
+
+    /**
+     * Free slots of one clinic starting in {@code [from, to)}, soonest first, whatever the searcher (what-if forecasts
+     * of allocation policies); empty before the index is built.
+     */
+    public List<SlotHit> freeSlotsOf(ca.careorchestrator.core.care.ClinicId clinic, Instant from, Instant to) {
+        SlotIndex current = index;
+        return current == null ? List.of() : current.freeSlotsOf(clinic, from, to);
     }
 
     /**

@@ -333,10 +333,49 @@ final class SlotIndex {
         }
     }
 
-    private record Filter(int from, int to, int service, int modality, boolean[] professionals) {
+    /** What a search keeps; {@code hidden[0]} is set when the visibility left out a slot that matched otherwise. */
+    private record Filter(int from, int to, int service, int modality, boolean[] professionals, Visibility visibility, Places places,
+            ServiceTypeCode[] services, boolean[] hidden) {
+
+        boolean visible(int o, Columns c) {
+            if (visibility == Visibility.EVERYTHING) {
+                return true;
+            }
+            boolean visible = visibility.visible(places.clinicIds[c.clinic[o]], places.professionalIds[c.professional[o]], services[c.service[o]],
+                    Instant.ofEpochSecond(c.start[o] * 60L));
+            if (!visible) {
+                hidden[0] = true;
+            }
+            return visible;
+        }
     }
 
     SearchResult search(SlotQuery query) {
+        return search(query, Visibility.EVERYTHING);
+    }
+
+    /** Free slots of one clinic in a window, soonest first (what-if forecasts). */
+    List<SlotHit> freeSlotsOf(ca.careorchestrator.core.care.ClinicId clinicId, Instant from, Instant to) {
+        long seen = changes;
+        assert seen >= 0;
+        int clinic = places.clinic(clinicId.value());
+        if (clinic < 0) {
+            return List.of();
+        }
+        int[] slots = byClinic.get(clinic);
+        Columns c = columns;
+        ServiceTypeCode[] knownServices = services;
+        Filter filter = new Filter(minutes(from), minutes(to), -1, -1, null, Visibility.EVERYTHING, places, knownServices, new boolean[1]);
+        Cursor cursor = new Cursor(clinic, slots, firstAtOrAfter(slots, filter.from(), c));
+        List<SlotHit> hits = new ArrayList<>();
+        while (advance(cursor, filter, c)) {
+            hits.add(hit(cursor.current(), cursor, c, knownServices, false));
+            cursor.position++;
+        }
+        return hits;
+    }
+
+    SearchResult search(SlotQuery query, Visibility visibility) {
         long seen = changes; // a volatile read: in-place updates made before it are visible below
         assert seen >= 0;
         ServiceTypeCode[] knownServices = services;
@@ -348,7 +387,8 @@ final class SlotIndex {
             }
         }
         Filter filter = new Filter(minutes(query.from()), minutes(query.to()), service,
-                query.modality().map(Enum::ordinal).orElse(-1), places.admitted(query.profession(), query.language()));
+                query.modality().map(Enum::ordinal).orElse(-1), places.admitted(query.profession(), query.language()), visibility, places,
+                knownServices, new boolean[1]);
         List<Cursor> cursors = new ArrayList<>();
         for (int clinic : candidateClinics(query)) {
             int[] slots;
@@ -379,7 +419,7 @@ final class SlotIndex {
         for (int i = fromHit; i < Math.min(ordinals.size(), fromHit + query.size()); i++) {
             hits.add(hit(ordinals.get(i), found.get(i), c, knownServices, query.near().isPresent()));
         }
-        return new SearchResult(hits, query.page(), query.size(), ordinals.size() > fromHit + query.size());
+        return new SearchResult(hits, query.page(), query.size(), ordinals.size() > fromHit + query.size(), filter.hidden()[0]);
     }
 
     /** Up to {@code count} free slots like this one (same service, its clinic's region), soonest from {@code from}; empty if unknown here. */
@@ -466,7 +506,7 @@ final class SlotIndex {
             }
             if (c.state[o] == FREE && (filter.service() < 0 || c.service[o] == filter.service())
                     && (filter.modality() < 0 || c.modality[o] == filter.modality())
-                    && (filter.professionals() == null || filter.professionals()[c.professional[o]])) {
+                    && (filter.professionals() == null || filter.professionals()[c.professional[o]]) && filter.visible(o, c)) {
                 return true;
             }
             cursor.position++;

@@ -14,8 +14,8 @@ import ca.careorchestrator.app.catalog.SlotHit;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
-import ca.careorchestrator.app.security.Actor;
 import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.web.api.SearchCriteria;
@@ -80,10 +80,14 @@ final class FhirAppointments {
     private final CurrentActor actors;
     private final FairnessGuards guards;
 
+    private final ca.careorchestrator.app.allocation.Admissions admissions;
+
     FhirAppointments(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes,
-            FhirJson json, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards) {
+            FhirJson json, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards,
+            ca.careorchestrator.app.allocation.Admissions admissions) {
         this.actors = actors;
         this.guards = guards;
+        this.admissions = admissions;
         this.bookings = bookings;
         this.catalog = catalog;
         this.availability = availability;
@@ -97,16 +101,16 @@ final class FhirAppointments {
     @PostMapping(path = "/$find", consumes = {FhirJson.MEDIA_TYPE, "application/json"})
     ResponseEntity<String> find(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
-        if (input.hasPatient()) {
-            input.patient(clock.instant()); // checked now; who may take which slot (allocation rules) comes later
-        }
+        // Who may take which slot: the patient's allocation audiences, or what is open to everyone.
+        ca.careorchestrator.core.allocation.Applicant applicant = input.hasPatient() ? admissions.applicant(input.patient(clock.instant()))
+                : ca.careorchestrator.core.allocation.Applicant.anonymous();
         SearchCriteria criteria = new SearchCriteria(input.string("postal-code").orElse(null), input.string("region").orElse(null),
                 input.string("radius").orElse(null), input.string("service-type").map(SlotSearch::serviceCode).orElse(null), null, null,
                 null, input.string("start").orElse(null), input.string("end").orElse(null), null, null,
                 input.string("count").orElse(null));
         SearchResult result;
         try {
-            result = catalog.search(criteria.toQuery(directory, serviceTypes, clock.instant()));
+            result = catalog.search(criteria.toQuery(directory, serviceTypes, clock.instant()), admissions.visibilityFor(applicant));
         } catch (Catalog.NotReady e) {
             throw new ProblemException(Problem.SEARCH_NOT_READY).retryAfter(Duration.ofSeconds(5));
         }
@@ -126,9 +130,8 @@ final class FhirAppointments {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         SlotId slot = input.slot();
         PatientIdentity patient = patient(input);
-        // TODO #5: the lead stores actor.kind() and actor.id() with the hold (hoarding detection per channel).
-        Actor actor = actors.actor();
-        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient))) {
+        Actor actor = actors.actorFor(patient); // recorded with the hold: through whom it came
+        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient, actor))) {
             case HoldOutcome.Held held -> {
                 Appointment appointment = resources(locale).held(visit(held.hold().slot()), held.hold());
                 yield json.answer(201, appointment, located(appointment.getIdElement().getIdPart()));
@@ -136,6 +139,11 @@ final class FhirAppointments {
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
                     .with("hold", "Appointment/" + already.existing().id().value());
             case HoldOutcome.Unavailable unavailable -> throw unavailable(unavailable);
+            case HoldOutcome.NotOpenToYou notOpen -> {
+                // The explanation in words is on the slot's page and at POST /api/v1/slots/{id}/explain; here when it opens.
+                ProblemException problem = new ProblemException(Problem.SLOT_NOT_OPEN_TO_YOU);
+                throw notOpen.refusal().opensAt().map(at -> problem.with("opensAt", at)).orElse(problem);
+            }
         };
     }
 
@@ -239,7 +247,7 @@ final class FhirAppointments {
         Problem problem = unavailable.why().problem();
         return switch (unavailable.why()) {
             case UNKNOWN -> new ProblemException(problem, unavailable.slot().toString());
-            case PAST -> new ProblemException(problem);
+            case PAST, APPOINTMENT_LIMIT -> new ProblemException(problem);
             case HELD, TAKEN, WITHDRAWN -> withAlternatives(new ProblemException(problem), unavailable.slot());
         };
     }

@@ -45,7 +45,11 @@ final class FhirSlots {
     private final FhirJson json;
     private final Clock clock;
 
-    FhirSlots(Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes, FhirJson json, Clock clock) {
+    private final ca.careorchestrator.app.allocation.Admissions admissions;
+
+    FhirSlots(Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes, FhirJson json, Clock clock,
+            ca.careorchestrator.app.allocation.Admissions admissions) {
+        this.admissions = admissions;
         this.catalog = catalog;
         this.availability = availability;
         this.directory = directory;
@@ -60,7 +64,9 @@ final class FhirSlots {
                 parameters.getFirst("near"), parameters.getFirst("region"), parameters.getFirst("_count"), parameters.getFirst("page"));
         SearchResult result;
         try {
-            result = catalog.search(search.toQuery(directory, serviceTypes, clock.instant()));
+            // No patient on a Slot search: what the allocation rules open to everyone.
+            result = catalog.search(search.toQuery(directory, serviceTypes, clock.instant()),
+                    admissions.visibilityFor(ca.careorchestrator.core.allocation.Applicant.anonymous()));
         } catch (Catalog.NotReady e) {
             throw new ProblemException(Problem.SEARCH_NOT_READY).retryAfter(Duration.ofSeconds(5));
         }

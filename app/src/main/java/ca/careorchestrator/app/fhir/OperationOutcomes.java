@@ -84,6 +84,17 @@ final class OperationOutcomes implements ProblemRenderer {
             case NOTIFICATION_REJECTED -> IssueType.PROCESSING;
             case BOOKING_SOURCE_UNAVAILABLE, SEARCH_NOT_READY, SOURCE_BUSY -> IssueType.TRANSIENT;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
+            // Fairness (issue #5).
+            case APPOINTMENT_LIMIT_REACHED -> IssueType.BUSINESSRULE;
+            case UNKNOWN_SIGNAL -> IssueType.INVALID;
+            // Orientation (issue #6).
+            case ORIENTATION_ANSWER_MISSING -> IssueType.REQUIRED;
+            case UNKNOWN_REASON, AGE_OUT_OF_RANGE -> IssueType.INVALID;
+            case AMBIGUOUS_REASON, CONTRADICTORY_ANSWERS -> IssueType.BUSINESSRULE;
+            // Allocation rules (issue #5): a slot not open to this patient is a business rule; a bad policy is invalid input.
+            case SLOT_NOT_OPEN_TO_YOU -> IssueType.BUSINESSRULE;
+            case POLICY_NO_STAGES, POLICY_TOO_MANY_STAGES, POLICY_STAGES_UNORDERED, POLICY_STAGES_OVERLAPPING, POLICY_LEAD_OUT_OF_RANGE,
+                 POLICY_BAD_AGE_BAND, MALFORMED_POLICY_STAGE, UNKNOWN_PROFESSIONAL -> IssueType.INVALID;
             case AUTHENTICATION_REQUIRED -> IssueType.LOGIN;
             case FORBIDDEN -> IssueType.FORBIDDEN;
             case PARTNER_PATIENT_REQUIRED -> IssueType.REQUIRED;

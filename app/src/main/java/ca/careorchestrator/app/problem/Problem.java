@@ -56,6 +56,22 @@ public enum Problem {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    APPOINTMENT_LIMIT_REACHED("appointment-limit-reached", 409),
+    UNKNOWN_SIGNAL("unknown-signal", 400),
+    ORIENTATION_ANSWER_MISSING("orientation-answer-missing", 400),
+    UNKNOWN_REASON("unknown-reason", 400),
+    AMBIGUOUS_REASON("ambiguous-reason", 422),
+    AGE_OUT_OF_RANGE("age-out-of-range", 400),
+    CONTRADICTORY_ANSWERS("contradictory-answers", 422),
+    SLOT_NOT_OPEN_TO_YOU("slot-not-open-to-you", 409),
+    POLICY_NO_STAGES("allocation-policy-no-stages", 422),
+    POLICY_TOO_MANY_STAGES("allocation-policy-too-many-stages", 422),
+    POLICY_STAGES_UNORDERED("allocation-policy-stages-unordered", 422),
+    POLICY_STAGES_OVERLAPPING("allocation-policy-stages-overlapping", 422),
+    POLICY_LEAD_OUT_OF_RANGE("allocation-policy-lead-out-of-range", 422),
+    POLICY_BAD_AGE_BAND("allocation-policy-bad-age-band", 422),
+    MALFORMED_POLICY_STAGE("malformed-allocation-stage", 400),
+    UNKNOWN_PROFESSIONAL("unknown-professional", 400),
     AUTHENTICATION_REQUIRED("authentication-required", 401),
     FORBIDDEN("forbidden", 403),
     PARTNER_PATIENT_REQUIRED("partner-patient-required", 422),
@@ -90,6 +106,18 @@ public enum Problem {
             case IMPOSSIBLE_DATE -> IMPOSSIBLE_NAM_DATE;
             case BAD_CHECK_DIGIT -> NAM_CHECK_DIGIT;
             case IDENTITY_MISMATCH -> NAM_IDENTITY_MISMATCH;
+        };
+    }
+
+    /** The problem that says what is wrong with a proposed allocation policy. */
+    public static Problem of(ca.careorchestrator.core.allocation.PolicyDefect.Kind defect) {
+        return switch (defect) {
+            case NO_STAGES -> POLICY_NO_STAGES;
+            case TOO_MANY_STAGES -> POLICY_TOO_MANY_STAGES;
+            case UNORDERED -> POLICY_STAGES_UNORDERED;
+            case OVERLAPPING -> POLICY_STAGES_OVERLAPPING;
+            case LEAD_OUT_OF_RANGE -> POLICY_LEAD_OUT_OF_RANGE;
+            case BAD_AGE_BAND -> POLICY_BAD_AGE_BAND;
         };
     }
 

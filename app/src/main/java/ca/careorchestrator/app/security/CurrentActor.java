@@ -5,6 +5,7 @@ import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.identity.SignedInPatient;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.util.Collection;
@@ -32,37 +33,57 @@ public final class CurrentActor {
         this.registry = registry;
     }
 
-    public Actor actor() {
+    /** Who sent this request. */
+    public Requester requester() {
         return of(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    static Actor of(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
-            return new Actor.Anonymous();
-        }
-        return switch (authentication.getPrincipal()) {
-            case SignedInPatient patient -> new Actor.Patient(patient.patient());
-            case StaffMember staff -> switch (staff.role()) {
-                case CLINIC_STAFF -> new Actor.ClinicStaff(staff.username(), new ClinicId(staff.clinic()));
-                case ACCESS_DESK -> new Actor.AccessDesk(staff.username(), new RegionCode(staff.region()));
-                case MINISTRY_ANALYST -> new Actor.Analyst(staff.username());
-                case OPERATOR -> new Actor.Operator(staff.username());
-                case PATIENT, PARTNER -> throw new IllegalStateException("a staff member is never " + staff.role());
-            };
-            case null, default -> authentication instanceof JwtAuthenticationToken jwt ? client(jwt) : new Actor.Anonymous();
+    /**
+     * The actor a hold for {@code patient} is recorded with (hoarding detection counts per actor): the patient themself
+     * (their pseudonymous ref, the key the booking module uses for them, signed in or through the NAM form), the partner
+     * (its client id) or the desk nurse (user name) acting for them.
+     */
+    public Actor actorFor(PatientIdentity patient) {
+        return switch (requester()) {
+            case Requester.Anonymous anonymous -> Actor.patient(patient.ref());
+            case Requester.Patient signedIn -> Actor.patient(patient.ref());
+            case Requester.Partner partner -> new Actor(Actor.Kind.PARTNER, partner.clientId());
+            case Requester.AccessDesk desk -> new Actor(Actor.Kind.ACCESS_DESK, desk.user());
+            case Requester.ClinicStaff staff -> new Actor(Actor.Kind.CLINIC_STAFF, staff.user());
+            case Requester.Operator operator -> new Actor(Actor.Kind.OPERATOR, operator.user());
+            // Never acting for a patient (patientToActFor refuses them): recorded as what they are closest to.
+            case Requester.Analyst analyst -> new Actor(Actor.Kind.OPERATOR, analyst.user());
+            case Requester.Source source -> new Actor(Actor.Kind.OPERATOR, source.clientId());
         };
     }
 
-    private static Actor client(JwtAuthenticationToken jwt) {
+    static Requester of(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return new Requester.Anonymous();
+        }
+        return switch (authentication.getPrincipal()) {
+            case SignedInPatient patient -> new Requester.Patient(patient.patient());
+            case StaffMember staff -> switch (staff.role()) {
+                case CLINIC_STAFF -> new Requester.ClinicStaff(staff.username(), new ClinicId(staff.clinic()));
+                case ACCESS_DESK -> new Requester.AccessDesk(staff.username(), new RegionCode(staff.region()));
+                case MINISTRY_ANALYST -> new Requester.Analyst(staff.username());
+                case OPERATOR -> new Requester.Operator(staff.username());
+                case PATIENT, PARTNER -> throw new IllegalStateException("a staff member is never " + staff.role());
+            };
+            case null, default -> authentication instanceof JwtAuthenticationToken jwt ? client(jwt) : new Requester.Anonymous();
+        };
+    }
+
+    private static Requester client(JwtAuthenticationToken jwt) {
         String client = jwt.getName();
         Collection<GrantedAuthority> authorities = jwt.getAuthorities();
         if (has(authorities, Role.PARTNER.authority())) {
-            return new Actor.Partner(client);
+            return new Requester.Partner(client);
         }
         if (has(authorities, Role.OPERATOR.authority())) {
-            return new Actor.Operator(client);
+            return new Requester.Operator(client);
         }
-        return new Actor.Source(client);
+        return new Requester.Source(client);
     }
 
     private static boolean has(Collection<GrantedAuthority> authorities, String authority) {
@@ -78,8 +99,8 @@ public final class CurrentActor {
      *                          (or the NAM form, until sign-in); {@code missing-parameter} for the desk naming nobody
      */
     public PatientIdentity patientToActFor(Optional<PatientIdentity> named) {
-        return switch (actor()) {
-            case Actor.Patient patient -> {
+        return switch (requester()) {
+            case Requester.Patient patient -> {
                 PatientIdentity self = registry.stream().findFirst().flatMap(people -> people.identity(patient.patient()))
                         .orElseThrow(() -> new ProblemException(Problem.FORBIDDEN));
                 if (named.isPresent() && !named.get().ref().equals(self.ref())) {
@@ -87,25 +108,25 @@ public final class CurrentActor {
                 }
                 yield self;
             }
-            case Actor.Partner partner -> named.orElseThrow(() -> new ProblemException(Problem.PARTNER_PATIENT_REQUIRED));
-            case Actor.AccessDesk desk -> named.orElseThrow(() -> new ProblemException(Problem.MISSING_PARAMETER, "patient"));
+            case Requester.Partner partner -> named.orElseThrow(() -> new ProblemException(Problem.PARTNER_PATIENT_REQUIRED));
+            case Requester.AccessDesk desk -> named.orElseThrow(() -> new ProblemException(Problem.MISSING_PARAMETER, "patient"));
             // The NAM form of the booking pages, until identity's sign-in replaces it (care.security.nam-form-open).
-            case Actor.Anonymous anonymous -> named.orElseThrow(() -> new ProblemException(Problem.MISSING_PARAMETER, "patient"));
-            case Actor.Source source -> throw new ProblemException(Problem.FORBIDDEN);
-            case Actor.ClinicStaff staff -> throw new ProblemException(Problem.FORBIDDEN);
-            case Actor.Analyst analyst -> throw new ProblemException(Problem.FORBIDDEN);
-            case Actor.Operator operator -> throw new ProblemException(Problem.FORBIDDEN);
+            case Requester.Anonymous anonymous -> named.orElseThrow(() -> new ProblemException(Problem.MISSING_PARAMETER, "patient"));
+            case Requester.Source source -> throw new ProblemException(Problem.FORBIDDEN);
+            case Requester.ClinicStaff staff -> throw new ProblemException(Problem.FORBIDDEN);
+            case Requester.Analyst analyst -> throw new ProblemException(Problem.FORBIDDEN);
+            case Requester.Operator operator -> throw new ProblemException(Problem.FORBIDDEN);
         };
     }
 
     /** The clinic of the signed-in clinic staff member. */
     public Optional<ClinicId> clinic() {
-        return actor() instanceof Actor.ClinicStaff staff ? Optional.of(staff.clinic()) : Optional.empty();
+        return requester() instanceof Requester.ClinicStaff staff ? Optional.of(staff.clinic()) : Optional.empty();
     }
 
     /** The health region of the signed-in access-desk user: priorities are set for care requests of that region only. */
     public Optional<RegionCode> deskRegion() {
-        return actor() instanceof Actor.AccessDesk desk ? Optional.of(desk.region()) : Optional.empty();
+        return requester() instanceof Requester.AccessDesk desk ? Optional.of(desk.region()) : Optional.empty();
     }
 
     /** Refuses ({@code forbidden}) unless the access-desk user works in {@code region}: for the waitlist's priority setting. */

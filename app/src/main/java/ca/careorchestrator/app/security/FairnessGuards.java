@@ -4,6 +4,7 @@ import ca.careorchestrator.app.booking.HoldOutcome;
 import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.core.booking.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +61,10 @@ public final class FairnessGuards {
             forgetIdle();
         }
         Instant now = clock.instant();
-        Optional<SlidingWindow> partner = actor instanceof Actor.Partner p
-                ? Optional.of(partners.computeIfAbsent(p.clientId(), id -> new SlidingWindow())) : Optional.empty();
+        boolean isPartner = actor.kind() == Actor.Kind.PARTNER;
+        Optional<SlidingWindow> partner = isPartner ? Optional.of(partners.computeIfAbsent(actor.id(), id -> new SlidingWindow())) : Optional.empty();
         SlidingWindow velocity = patients.computeIfAbsent(patient.ref(), ref -> new SlidingWindow());
-        int quota = actor instanceof Actor.Partner p ? properties.limitsOf(p.clientId()).holdsPerHour() : 0;
+        int quota = isPartner ? properties.limitsOf(actor.id()).holdsPerHour() : 0;
         int perPatient = properties.holdsPerPatientPerHour();
         // One lock order (the partner's window, then the patient's), so two holds never wait on each other in a circle.
         synchronized (partner.orElse(velocity)) {
@@ -118,7 +119,7 @@ public final class FairnessGuards {
      * observatory and operators see which channel holds what until the actor is stored with each hold.
      */
     private void count(String name, Actor actor, Problem refusal) {
-        Tags tags = Tags.of("actor", actor.kind().name(), "client", actor instanceof Actor.Partner p ? p.clientId() : "-");
+        Tags tags = Tags.of("actor", actor.kind().name(), "client", actor.kind() == Actor.Kind.PARTNER ? actor.id() : "-");
         meters.counter(name, refusal == null ? tags : tags.and("reason", refusal.code())).increment();
     }
 

@@ -37,7 +37,7 @@ final class PartnerRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CurrentActor.of(SecurityContextHolder.getContext().getAuthentication()) instanceof Actor.Partner partner) {
+        if (CurrentActor.of(SecurityContextHolder.getContext().getAuthentication()) instanceof Requester.Partner partner) {
             long now = System.nanoTime();
             TokenBucket bucket = buckets.computeIfAbsent(partner.clientId(), id -> {
                 AccessProperties.Limits limits = properties.limitsOf(id);

@@ -172,6 +172,12 @@ class SecurityConfiguration {
                         "/api/v1/clinics", "/api/v1/clinics/**", "/api/v1/professionals", "/api/v1/professionals/**",
                         "/api/v1/postal-areas/**", "/api/v1/service-types", "/api/v1/status").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/health-insurance-numbers/check").permitAll() // format and check digit only
+                // orientation (issue #6): reasons and a recommendation from answers, no patient data
+                .requestMatchers(HttpMethod.GET, "/api/v1/orientation/reasons").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/orientation").permitAll()
+                .requestMatchers("/orientation").permitAll()
+                // why a slot admits someone (allocation): {} for a visitor, or the patient named, as the NAM form does
+                .requestMatchers(HttpMethod.POST, "/api/v1/slots/*/explain").permitAll()
                 .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/Slot", "/fhir/CodeSystem/**", "/fhir/OperationDefinition/**")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/fhir/Appointment/$find").permitAll()
@@ -182,11 +188,9 @@ class SecurityConfiguration {
         } else {
             a.requestMatchers("/rendez-vous/**", "/mes-rendez-vous", "/mes-rendez-vous/**").hasRole(patient);
         }
-        // ---- holds and appointments: a patient (their own), a partner or the desk (for the verified patient they name);
-        // likewise why a slot admits a patient or not (allocation's explanation reads the patient's profile)
+        // ---- holds and appointments: a patient (their own), a partner or the desk (for the verified patient they name)
         a.requestMatchers("/api/v1/holds", "/api/v1/holds/**", "/api/v1/appointments/**", "/fhir/Appointment/**")
                 .hasAnyRole(patient, partner, desk)
-                .requestMatchers(HttpMethod.POST, "/api/v1/slots/*/explain").hasAnyRole(patient, partner, desk)
                 // ---- waitlist: the desk sets priorities (their region, checked by the controller); patients their requests
                 .requestMatchers(HttpMethod.PUT, "/api/v1/care-requests/*/priority").hasRole(desk)
                 .requestMatchers("/api/v1/care-requests", "/api/v1/care-requests/**", "/api/v1/offers", "/api/v1/offers/**")
@@ -196,6 +200,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/staff/clinics/{clinicId}/**", "/clinique/{clinicId}/**").access(SecurityConfiguration::ownClinic)
                 // ---- ministry analysts: the observatory; the audit trail with operators (reads only)
                 .requestMatchers(HttpMethod.GET, "/api/v1/observatory/**", "/observatoire", "/observatoire/**").hasRole(analyst)
+                // ---- fairness flags (hoarding watch): the ministry, and operators who act on a flagged client
+                .requestMatchers(HttpMethod.GET, "/api/v1/fairness/**", "/ministere/**").hasAnyRole(analyst, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**", "/audit", "/audit/**").hasAnyRole(analyst, operator)
                 // ---- sources push their changes with their own client (scope notify); operators may too
                 .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/notifications").hasAnyAuthority("SCOPE_notify", Role.OPERATOR.authority())
@@ -286,7 +292,7 @@ class SecurityConfiguration {
 
     private static boolean staffPage(HttpServletRequest request) {
         String path = path(request);
-        return page(request) && List.of("/operations", "/clinique", "/guichet", "/observatoire", "/audit").stream()
+        return page(request) && List.of("/operations", "/clinique", "/guichet", "/observatoire", "/ministere", "/audit").stream()
                 .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 

@@ -120,6 +120,8 @@ class PostgresBookingIT {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    ca.careorchestrator.app.fairness.Fairness fairness;
 
     private Simulation simulation;
     private final List<SlotId> used = Collections.synchronizedList(new ArrayList<>());
@@ -482,6 +484,60 @@ class PostgresBookingIT {
     // ---- helpers ----
 
     /** Free slots of the given channels that no other test used, soonest first, starting tomorrow or later. */
+    @Test
+    void refusesAThirdUpcomingAppointmentForTheSameServiceButNotForAnother() {
+        SlotHit first = freeSlot(h -> h.channel() == BookingChannel.API);
+        List<SlotHit> sameService = freeSlots(h -> h.channel() == BookingChannel.API && h.service().equals(first.service()), 2);
+        SlotHit otherService = freeSlot(h -> h.channel() == BookingChannel.API && !h.service().equals(first.service()));
+        PatientIdentity patient = aPatient();
+        for (SlotHit hit : List.of(first, sameService.getFirst())) {
+            HoldOutcome.Held held = (HoldOutcome.Held) bookings.hold(hit.id(), patient);
+            assertThat(bookings.confirm(held.hold().id(), patient)).isInstanceOf(BookOutcome.Confirmed.class);
+        }
+
+        HoldOutcome third = bookings.hold(sameService.get(1).id(), patient);
+
+        assertThat(third).isEqualTo(new HoldOutcome.Unavailable(sameService.get(1).id(), HoldOutcome.Why.APPOINTMENT_LIMIT));
+        assertThat(slotState(sameService.get(1).id())).isEqualTo("FREE");
+        assertThat(bookings.hold(otherService.id(), patient)).isInstanceOf(HoldOutcome.Held.class);
+    }
+
+    @Test
+    void everyHoldRecordsTheActorItCameThroughAndEventsNameIt() {
+        SlotHit hit = freeSlot(h -> h.channel() == BookingChannel.API);
+        PatientIdentity patient = aPatient();
+        ca.careorchestrator.core.booking.Actor partner = new ca.careorchestrator.core.booking.Actor(
+                ca.careorchestrator.core.booking.Actor.Kind.PARTNER, "clinique-express");
+
+        HoldOutcome.Held held = (HoldOutcome.Held) bookings.hold(hit.id(), patient, partner);
+        assertThat(bookings.release(held.hold().id(), patient)).isTrue();
+
+        assertThat(jdbc.sql("select actor_kind || ':' || actor_id from booking_hold where id = :id").param("id", held.hold().id().value())
+                .query(String.class).single()).isEqualTo("PARTNER:clinique-express");
+    }
+
+    @Test
+    void aPartnerHoldingSlotsSecondsAfterTheyAreFreedIsFlaggedForTheMinistry() {
+        ca.careorchestrator.core.booking.Actor sniper = new ca.careorchestrator.core.booking.Actor(
+                ca.careorchestrator.core.booking.Actor.Kind.PARTNER, "portail-prive-" + patients);
+        Instant since = clock.instant();
+        for (SlotHit hit : freeSlots(BookingChannel.API, 5)) {
+            PatientIdentity owner = aPatient();
+            HoldOutcome.Held first = (HoldOutcome.Held) bookings.hold(hit.id(), owner);
+            assertThat(bookings.release(first.hold().id(), owner)).isTrue();
+            PatientIdentity borrowed = aPatient();
+            HoldOutcome.Held grabbed = (HoldOutcome.Held) bookings.hold(hit.id(), borrowed, sniper);
+            assertThat(bookings.release(grabbed.hold().id(), borrowed)).isTrue();
+        }
+
+        List<ca.careorchestrator.app.fairness.StoredFlag> flags = fairness.flags(since, clock.instant().plusSeconds(1),
+                Optional.of(ca.careorchestrator.core.fairness.Signal.RELEASE_SNIPING), 10);
+        assertThat(flags).singleElement().satisfies(flag -> {
+            assertThat(flag.flag().actor()).isEqualTo(sniper);
+            assertThat(flag.flag().observed()).isEqualTo(5);
+        });
+    }
+
     private synchronized List<SlotHit> freeSlots(BookingChannel channel, int count) {
         return freeSlots(java.util.Set.of(channel), count);
     }

@@ -8,6 +8,7 @@ import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.identity.SignedInPatient;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.geo.RegionCode;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
 import ca.careorchestrator.core.patient.PatientId;
@@ -76,7 +77,8 @@ class CurrentActorTest {
     void aPartnerActsOnlyForThePatientItNames() {
         signIn(partner("booking"));
 
-        assertThat(actors.actor()).isEqualTo(new Actor.Partner("acme"));
+        assertThat(actors.requester()).isEqualTo(new Requester.Partner("acme"));
+        assertThat(actors.actorFor(PAUL)).isEqualTo(new Actor(Actor.Kind.PARTNER, "acme"));
         assertThat(actors.patientToActFor(Optional.of(PAUL))).isEqualTo(PAUL);
         assertThatThrownBy(() -> actors.patientToActFor(Optional.empty()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.PARTNER_PATIENT_REQUIRED));
@@ -87,8 +89,9 @@ class CurrentActorTest {
         signIn(UsernamePasswordAuthenticationToken.authenticated(new SignedInPatient(ROSE_ID), null,
                 List.of(new SimpleGrantedAuthority(Role.PATIENT.authority()))));
 
-        assertThat(actors.actor()).isEqualTo(new Actor.Patient(ROSE_ID));
-        assertThat(actors.actor().id()).isEqualTo(ROSE_ID.toString()).doesNotContain(ROSE.nam().value());
+        assertThat(actors.requester()).isEqualTo(new Requester.Patient(ROSE_ID));
+        assertThat(actors.actorFor(ROSE)).isEqualTo(Actor.patient(ROSE.ref()));
+        assertThat(actors.actorFor(ROSE).id()).doesNotContain(ROSE.nam().value());
         assertThat(actors.patientToActFor(Optional.empty())).isEqualTo(ROSE);
         assertThat(actors.patientToActFor(Optional.of(ROSE))).isEqualTo(ROSE);
         assertThatThrownBy(() -> actors.patientToActFor(Optional.of(PAUL)))
@@ -102,6 +105,7 @@ class CurrentActorTest {
         actors.requireDeskRegion(new RegionCode("05"));
         assertThatThrownBy(() -> actors.requireDeskRegion(new RegionCode("11"))).isInstanceOf(ProblemException.class);
         assertThat(actors.patientToActFor(Optional.of(PAUL))).as("the desk books for the patient it names").isEqualTo(PAUL);
+        assertThat(actors.actorFor(PAUL)).isEqualTo(new Actor(Actor.Kind.ACCESS_DESK, "g"));
 
         UUID clinic = UUID.randomUUID();
         signIn(UsernamePasswordAuthenticationToken.authenticated(new StaffMember("c", "{noop}x", Role.CLINIC_STAFF, clinic, null), null, List.of()));
@@ -110,16 +114,17 @@ class CurrentActorTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.FORBIDDEN));
 
         signIn(partner("operations"));
-        assertThat(actors.actor().kind()).isEqualTo(Actor.Kind.OPERATOR);
+        assertThat(actors.requester()).isEqualTo(new Requester.Operator("acme"));
         signIn(partner("notify"));
-        assertThat(actors.actor()).isEqualTo(new Actor.Source("acme"));
+        assertThat(actors.requester()).isEqualTo(new Requester.Source("acme"));
     }
 
     @Test
     void nobodyIsAnonymous() {
-        assertThat(actors.actor()).isEqualTo(new Actor.Anonymous());
+        assertThat(actors.requester()).isEqualTo(new Requester.Anonymous());
+        assertThat(actors.actorFor(PAUL)).as("the NAM form: the patient themself").isEqualTo(Actor.patient(PAUL.ref()));
         signIn(new AnonymousAuthenticationToken("k", "anonymousUser", List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))));
-        assertThat(actors.actor().kind()).isEqualTo(Actor.Kind.ANONYMOUS);
+        assertThat(actors.requester()).isInstanceOf(Requester.Anonymous.class);
         assertThat(actors.clinic()).isEmpty();
     }
 }

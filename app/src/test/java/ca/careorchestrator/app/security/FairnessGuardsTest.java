@@ -8,8 +8,8 @@ import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
-import ca.careorchestrator.core.patient.PatientId;
 import ca.careorchestrator.core.patient.Sex;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class FairnessGuardsTest {
         return new PatientIdentity(HealthInsuranceNumber.issue("Pelletier", "Rose", born, Sex.FEMALE, 1), born, "Pelletier", "Rose");
     }
 
-    private static final Actor PARTNER = new Actor.Partner("p");
+    private static final Actor PARTNER = new Actor(Actor.Kind.PARTNER, "p");
 
     @Test
     void aPartnersHoldsPerHourStopAtItsQuotaAndStartAgainAsTheHourSlides() {
@@ -68,7 +68,7 @@ class FairnessGuardsTest {
             assertThat(e.problem()).isEqualTo(Problem.PARTNER_QUOTA_EXCEEDED);
             assertThat(e.retryAfter()).hasValue(Duration.ofMinutes(30)); // the first leaves the window at 15:00
         });
-        assertThat(guards.admitHold(new Actor.Partner("another"), patient(9))).as("a quota is per partner").isNotNull();
+        assertThat(guards.admitHold(new Actor(Actor.Kind.PARTNER, "another"), patient(9))).as("a quota is per partner").isNotNull();
         now = now.plus(Duration.ofMinutes(30));
         assertThat(guards.admitHold(PARTNER, patient(10))).isNotNull();
     }
@@ -78,11 +78,11 @@ class FairnessGuardsTest {
         FairnessGuards guards = new FairnessGuards(properties(2, 100), clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         PatientIdentity rose = patient(1);
         guards.admitHold(PARTNER, rose);
-        guards.admitHold(new Actor.Anonymous(), rose);
+        guards.admitHold(Actor.patient(rose.ref()), rose);
 
-        assertThatThrownBy(() -> guards.admitHold(new Actor.AccessDesk("d", new ca.careorchestrator.core.geo.RegionCode("05")), rose))
+        assertThatThrownBy(() -> guards.admitHold(new Actor(Actor.Kind.ACCESS_DESK, "d"), rose))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.PATIENT_VELOCITY_EXCEEDED));
-        assertThat(guards.admitHold(new Actor.Patient(new PatientId(UUID.randomUUID())), patient(2))).isNotNull();
+        assertThat(guards.admitHold(Actor.patient(UUID.randomUUID()), patient(2))).isNotNull();
     }
 
     @Test
@@ -157,10 +157,10 @@ class FairnessGuardsTest {
                 new SlotId(UUID.randomUUID()), "LIVE", now, now.plusSeconds(300), ca.careorchestrator.core.care.BookingChannel.API));
 
         guards.holdIfAdmitted(PARTNER, rose, () -> held);
-        assertThatThrownBy(() -> guards.holdIfAdmitted(new Actor.Anonymous(), rose, () -> held)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> guards.holdIfAdmitted(Actor.patient(rose.ref()), rose, () -> held)).isInstanceOf(ProblemException.class);
 
         assertThat(meters.get("care.holds.made").tags("actor", "PARTNER", "client", "p").counter().count()).isEqualTo(1);
-        assertThat(meters.get("care.holds.refused").tags("actor", "ANONYMOUS", "reason", "patient-velocity-exceeded").counter().count())
+        assertThat(meters.get("care.holds.refused").tags("actor", "PATIENT", "reason", "patient-velocity-exceeded").counter().count())
                 .isEqualTo(1);
     }
 }

@@ -73,7 +73,11 @@ class SecurityMatrixIT {
         expect(null, "/api/v1/sign-in/**", EVERYONE);
         expect("POST", "/api/v1/sign-out", EVERYONE);
         expect("POST", "/deconnexion", EnumSet.complementOf(EnumSet.of(Who.PARTNER))); // a page's form: a session's CSRF token
-        expect("POST", "/api/v1/slots/{id}/explain", EnumSet.of(Who.PATIENT, Who.PARTNER, Who.ACCESS_DESK));
+        expect("POST", "/api/v1/slots/{id}/explain", EVERYONE);
+        expect("GET", "/api/v1/orientation/reasons", EVERYONE);
+        expect("POST", "/api/v1/orientation", EVERYONE);
+        expect("GET", "/orientation", EVERYONE);
+        expect("POST", "/orientation", EnumSet.complementOf(EnumSet.of(Who.PARTNER))); // a page's form: a session's CSRF token
         for (String search : List.of("/api/v1/slots/**", "/api/v1/regions/**", "/api/v1/clinics/**", "/api/v1/professionals/**",
                 "/api/v1/postal-areas/**", "/api/v1/service-types", "/api/v1/status")) {
             expect("GET", search, EVERYONE);
@@ -103,6 +107,8 @@ class SecurityMatrixIT {
         expect(null, "/clinique/" + CLINIC_X + "/**", EnumSet.of(Who.STAFF_OF_CLINIC_X));
         expect("GET", "/api/v1/observatory/**", EnumSet.of(Who.ANALYST));
         expect("GET", "/observatoire/**", EnumSet.of(Who.ANALYST));
+        expect("GET", "/api/v1/fairness/**", EnumSet.of(Who.ANALYST, Who.OPERATOR));
+        expect("GET", "/ministere/**", EnumSet.of(Who.ANALYST, Who.OPERATOR));
         expect("GET", "/api/v1/audit/**", EnumSet.of(Who.ANALYST, Who.OPERATOR));
         expect("GET", "/audit/**", EnumSet.of(Who.ANALYST, Who.OPERATOR));
         expect("GET", "/actuator/health/**", EVERYONE);

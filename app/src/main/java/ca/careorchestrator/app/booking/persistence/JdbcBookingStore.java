@@ -1,10 +1,13 @@
 package ca.careorchestrator.app.booking.persistence;
 
 import ca.careorchestrator.app.booking.BookingStore;
+import ca.careorchestrator.app.booking.HoldAdmission;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.care.ServiceTypeCode;
 import ca.careorchestrator.core.care.SourceSystem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,10 +52,13 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public void insertHold(StoredHold hold) {
+    public void insertHold(StoredHold hold, Actor actor) {
         jdbc.sql("""
-                        insert into booking_hold (id, slot_id, patient_ref, live_patient_ref, state, created_at, expires_at, channel)
-                        values (:id, :slot, :patient, :patient, :state, :created, :expires, :channel)""")
+                        insert into booking_hold (id, slot_id, patient_ref, live_patient_ref, state, created_at, expires_at, channel,
+                            actor_kind, actor_id)
+                        values (:id, :slot, :patient, :patient, :state, :created, :expires, :channel, :actorKind, :actorId)""")
+                .param("actorKind", actor.kind().name())
+                .param("actorId", actor.id())
                 .param("id", hold.id().value())
                 .param("slot", hold.slot().value())
                 .param("patient", hold.patientRef())
@@ -61,6 +67,25 @@ class JdbcBookingStore implements BookingStore {
                 .param("expires", utc(hold.expiresAt()))
                 .param("channel", hold.channel().name())
                 .update();
+    }
+
+    @Override
+    public void recordAdmission(HoldId id, HoldAdmission.AdmittedBy by) {
+        jdbc.sql("update booking_hold set admission_policy_id = :policy, admission_stage = :stage, admission_audience = :audience where id = :id")
+                .param("policy", by.policy().orElse(null))
+                .param("stage", by.stage())
+                .param("audience", by.audience())
+                .param("id", id.value())
+                .update();
+    }
+
+    @Override
+    public Optional<HoldAdmission.AdmittedBy> admissionOf(AppointmentId id) {
+        return jdbc.sql("select admission_policy_id, admission_stage, admission_audience from booking_appointment where id = :id and admission_stage is not null")
+                .param("id", id.value())
+                .query((rs, row) -> new HoldAdmission.AdmittedBy(Optional.ofNullable(rs.getObject("admission_policy_id", UUID.class)),
+                        rs.getInt("admission_stage"), rs.getString("admission_audience")))
+                .optional();
     }
 
     @Override
@@ -99,12 +124,18 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public void insertAppointment(StoredAppointment a, Instant nextAttempt) {
+    public void insertAppointment(StoredAppointment a, Instant nextAttempt, ServiceTypeCode service, Instant slotStart) {
         jdbc.sql("""
                         insert into booking_appointment (id, slot_id, live_slot_id, hold_id, patient_ref, birth_date, nam, family_name, given_name,
-                            state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id)
+                            state, source_system, external_id, requested_at, attempts, next_attempt_at, replaces_id, service_type, slot_start,
+                            admission_policy_id, admission_stage, admission_audience)
                         values (:id, :slot, :slot, :hold, :patient, :birth, :nam, :family, :given, 'PENDING', :source, :external, :requested, 1,
-                            :next, :replaces)""")
+                            :next, :replaces, :service, :slotStart,
+                            (select admission_policy_id from booking_hold where id = :hold),
+                            (select admission_stage from booking_hold where id = :hold),
+                            (select admission_audience from booking_hold where id = :hold))""")
+                .param("service", service.value())
+                .param("slotStart", utc(slotStart))
                 .param("id", a.id().value())
                 .param("slot", a.slot().value())
                 .param("hold", a.hold().map(HoldId::value).orElse(null))
@@ -198,6 +229,25 @@ class JdbcBookingStore implements BookingStore {
                 .param("patient", patientRef)
                 .query(JdbcBookingStore::appointment)
                 .list();
+    }
+
+    @Override
+    public Optional<Actor> actorOf(HoldId id) {
+        return jdbc.sql("select actor_kind, actor_id from booking_hold where id = :id and actor_kind is not null")
+                .param("id", id.value())
+                .query((rs, row) -> new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_id")))
+                .optional();
+    }
+
+    @Override
+    public int liveFutureAppointments(UUID patientRef, ServiceTypeCode service, Instant now) {
+        return jdbc.sql("""
+                        select count(*) from booking_appointment
+                        where patient_ref = :patient and live_slot_id is not null and service_type = :service and slot_start > :now""")
+                .param("patient", patientRef)
+                .param("service", service.value())
+                .param("now", utc(now))
+                .query(Integer.class).single();
     }
 
     private static StoredHold hold(ResultSet rs, int row) throws SQLException {

@@ -11,8 +11,8 @@ import ca.careorchestrator.app.booking.RescheduleOutcome;
 import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
-import ca.careorchestrator.app.security.Actor;
 import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.core.availability.HoldId;
@@ -68,8 +68,11 @@ class BookingApi {
     private final Clock clock;
     private final CurrentActor actors;
     private final FairnessGuards guards;
+    private final ca.careorchestrator.app.web.AllocationTexts texts;
 
-    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, CurrentActor actors, FairnessGuards guards) {
+    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, CurrentActor actors, FairnessGuards guards,
+            ca.careorchestrator.app.web.AllocationTexts texts) {
+        this.texts = texts;
         this.bookings = bookings;
         this.catalog = catalog;
         this.serviceTypes = serviceTypes;
@@ -120,14 +123,23 @@ class BookingApi {
         }
         SlotId slot = new SlotId(Params.id(request.slotId()));
         PatientIdentity patient = patient(request.patient());
-        // TODO #5: the lead stores actor.kind() and actor.id() with the hold (hoarding detection per channel).
-        Actor actor = actors.actor();
-        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient))) {
+        Actor actor = actors.actorFor(patient); // recorded with the hold: through whom it came
+        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient, actor))) {
             case HoldOutcome.Held held -> ResponseEntity.status(HttpStatus.CREATED).body(json(held.hold()));
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
                     .with("holdId", already.existing().id().value().toString());
             case HoldOutcome.Unavailable unavailable -> throw unavailable(unavailable, locale);
+            case HoldOutcome.NotOpenToYou notOpen -> throw notOpen(notOpen, locale);
         };
+    }
+
+    /** {@code slot-not-open-to-you}: when it opens to this patient (if it will), and why, stage by stage. */
+    private ProblemException notOpen(HoldOutcome.NotOpenToYou notOpen, Locale locale) {
+        ProblemException problem = new ProblemException(Problem.SLOT_NOT_OPEN_TO_YOU);
+        if (notOpen.refusal().opensAt().isPresent()) {
+            problem = problem.with("opensAt", notOpen.refusal().opensAt().get());
+        }
+        return problem.with("explanation", AllocationJson.explanation(notOpen.refusal().explanation(), java.util.Optional.empty(), texts, locale));
     }
 
     @PostMapping(path = "/holds/{id}/confirm", consumes = "application/json")
@@ -233,7 +245,7 @@ class BookingApi {
         Problem problem = unavailable.why().problem();
         return switch (unavailable.why()) {
             case UNKNOWN -> new ProblemException(problem, unavailable.slot().toString());
-            case PAST -> new ProblemException(problem);
+            case PAST, APPOINTMENT_LIMIT -> new ProblemException(problem);
             case HELD, TAKEN, WITHDRAWN -> withAlternatives(new ProblemException(problem), unavailable.slot(), locale);
         };
     }

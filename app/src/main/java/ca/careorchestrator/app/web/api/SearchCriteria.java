@@ -111,6 +111,16 @@ public record SearchCriteria(String postalCode, String region, String radiusKm, 
         };
     }
 
+    /**
+     * The patient search page ({@code /rendez-vous}) for one service and profession over [from, to]: where an
+     * orientation sends the patient, pre-filled (nothing personal in it).
+     */
+    public static String searchPage(ServiceTypeCode service, ca.careorchestrator.core.care.Profession profession, LocalDate from,
+            LocalDate to) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/rendez-vous").queryParam("service", service.value())
+                .queryParam("profession", profession.name()).queryParam("from", from).queryParam("to", to).build().toUriString();
+    }
+
     /** A date (a Quebec day: its start, or for an end the start of the next day) or an ISO instant. */
     private static Instant instant(String raw, boolean end) {
         String text = raw.strip();

@@ -36,8 +36,11 @@ class SlotsApi {
     private final Directory directory;
     private final ServiceTypes serviceTypes;
     private final Clock clock;
+    private final ca.careorchestrator.app.allocation.Admissions admissions;
 
-    SlotsApi(Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes, Clock clock) {
+    SlotsApi(Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes, Clock clock,
+            ca.careorchestrator.app.allocation.Admissions admissions) {
+        this.admissions = admissions;
         this.catalog = catalog;
         this.availability = availability;
         this.directory = directory;
@@ -45,7 +48,11 @@ class SlotsApi {
         this.clock = clock;
     }
 
-    record SearchJson(List<SlotJson> items, int page, int size, boolean hasNext) {
+    /**
+     * {@code moreForSignedIn}: allocation rules kept some matching slots from this anonymous search (they are open
+     * to some patients only, for now); a signed-in patient may see more.
+     */
+    record SearchJson(List<SlotJson> items, int page, int size, boolean hasNext, boolean moreForSignedIn) {
     }
 
     @GetMapping
@@ -69,13 +76,15 @@ class SlotsApi {
                 page, size);
         SearchResult result;
         try {
-            result = catalog.search(criteria.toQuery(directory, serviceTypes, clock.instant()));
+            // Anonymous until sign-in (#5) reaches this API: what is open to everyone.
+            result = catalog.search(criteria.toQuery(directory, serviceTypes, clock.instant()),
+                    admissions.visibilityFor(ca.careorchestrator.core.allocation.Applicant.anonymous()));
         } catch (Catalog.NotReady e) {
             throw new ProblemException(Problem.SEARCH_NOT_READY).retryAfter(Duration.ofSeconds(5));
         }
         Language lang = Languages.of(locale);
         return new SearchJson(result.hits().stream().map(hit -> SlotJson.of(hit, serviceTypes, lang)).toList(), result.page(), result.size(),
-                result.hasNext());
+                result.hasNext(), result.hiddenByPolicy());
     }
 
     record ListingJson(String source, String sourceName, String channel, String deepLink, String phone) {

@@ -52,9 +52,15 @@ class BookingPages {
     private final CurrentActor actors;
     private final FairnessGuards guards;
 
-    BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards) {
+    private final ca.careorchestrator.app.web.AllocationTexts allocationTexts;
+    private final ca.careorchestrator.app.allocation.Admissions admissions;
+
+    BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards,
+            ca.careorchestrator.app.web.AllocationTexts allocationTexts, ca.careorchestrator.app.allocation.Admissions admissions) {
         this.actors = actors;
         this.guards = guards;
+        this.allocationTexts = allocationTexts;
+        this.admissions = admissions;
         this.bookings = bookings;
         this.views = views;
         this.messages = messages;
@@ -89,6 +95,59 @@ class BookingPages {
         return slotPage(slotId, new IdentityForm("", "", "", ""), model, locale, request);
     }
 
+    // ---- why (allocation rules) ---------------------------------------------------------------------------------
+
+    /** One stage of the slot's rules as this patient reads it. */
+    record StageRow(int number, String stage, String opens, boolean open, boolean admitsYou, String reason) {
+    }
+
+    /** Why the patient of this session (or a visitor) could or could not take this slot now, stage by stage. */
+    @GetMapping("/rendez-vous/plage/{id}/pourquoi")
+    String why(@PathVariable String id, Model model, Locale locale, HttpServletRequest request) {
+        SlotId slotId = slotId(id);
+        return whyPage(slotId, SessionPatient.in(request, today()), new IdentityForm("", "", "", ""), model, locale);
+    }
+
+    /** The same after the patient identified themselves (by POST: the NAM never in an address). */
+    @PostMapping("/rendez-vous/plage/{id}/pourquoi")
+    String whyFor(@PathVariable String id, @RequestParam(required = false) String nam, @RequestParam(required = false) String birthDate,
+            @RequestParam(required = false) String familyName, @RequestParam(required = false) String givenName, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        SlotId slotId = slotId(id);
+        IdentityForm form = new IdentityForm(nam, birthDate, familyName, givenName);
+        try {
+            PatientIdentity patient = form.check(today());
+            SessionPatient.keep(request, patient);
+            return whyPage(slotId, Optional.of(patient), form.withoutNam(), model, locale);
+        } catch (ProblemException e) {
+            refuse(e.problem(), e.arguments(), model, locale, response);
+            model.addAttribute("problemField", IdentityForm.fieldOf(e.problem()).name());
+            return whyPage(slotId, Optional.empty(), form.withoutNam(), model, locale);
+        }
+    }
+
+    private String whyPage(SlotId slotId, Optional<PatientIdentity> patient, IdentityForm form, Model model, Locale locale) {
+        Language language = Languages.of(locale);
+        SlotViews.Slot slot = views.slot(slotId, language).orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slotId.value().toString()));
+        ca.careorchestrator.core.allocation.Applicant applicant = patient.map(admissions::applicant)
+                .orElseGet(ca.careorchestrator.core.allocation.Applicant::anonymous);
+        ca.careorchestrator.app.allocation.SlotAdmission admission = admissions.explain(slotId, applicant)
+                .orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slotId.value().toString()));
+        QuebecTime time = new QuebecTime(locale);
+        model.addAttribute("slot", slot);
+        model.addAttribute("form", form);
+        model.addAttribute("time", time);
+        patient.ifPresent(p -> model.addAttribute("patient", p));
+        model.addAttribute("admitted", admission.explanation().decision().admitted());
+        model.addAttribute("summary", allocationTexts.decision(admission.explanation().decision(), locale));
+        model.addAttribute("defaultPolicy", admission.policy().isEmpty());
+        model.addAttribute("stages", admission.explanation().stages().stream().map(v -> new StageRow(v.number(),
+                allocationTexts.stage(v.stage(), locale),
+                v.opensAt().map(time::dateTime).orElseGet(() -> allocationTexts.opening(v.stage().opening(), locale)), v.open(),
+                v.admitsApplicant(), allocationTexts.reason(v.reason(), locale))).toList());
+        return "booking/why";
+    }
+
     @GetMapping("/rendez-vous/plage/{id}/retenir")
     String slotAgain(@PathVariable String id) {
         return "redirect:/rendez-vous/plage/" + slotId(id).value();
@@ -113,7 +172,8 @@ class BookingPages {
         HoldOutcome outcome;
         try {
             // The same per-patient velocity as the API's and the FHIR facade's holds (one allowance across channels).
-            outcome = guards.holdIfAdmitted(actors.actor(), patient, () -> bookings.hold(slotId, patient));
+            ca.careorchestrator.core.booking.Actor actor = actors.actorFor(patient);
+            outcome = guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slotId, patient, actor));
         } catch (ProblemException e) {
             refuse(e.problem(), e.arguments(), model, locale, response);
             return slotPage(slotId, form.withoutNam(), model, locale, request);
@@ -132,6 +192,11 @@ class BookingPages {
                 }
                 refuse(unavailable.why().problem(), new Object[0], model, locale, response);
                 model.addAttribute("alternatives", views.alternativesTo(slotId, Languages.of(locale)));
+                yield slotPage(slotId, form.withoutNam(), model, locale, request);
+            }
+            case HoldOutcome.NotOpenToYou notOpen -> {
+                refuse(Problem.SLOT_NOT_OPEN_TO_YOU, new Object[0], model, locale, response);
+                model.addAttribute("notOpen", allocationTexts.decision(notOpen.refusal().decision(), locale));
                 yield slotPage(slotId, form.withoutNam(), model, locale, request);
             }
         };

@@ -19,7 +19,7 @@ public final class QuebecTime {
     private final DateTimeFormatter date;
     private final DateTimeFormatter time;
 
-    QuebecTime(Locale locale) {
+    public QuebecTime(Locale locale) {
         boolean english = locale != null && locale.getLanguage().equals("en");
         Locale shown = english ? Locale.CANADA : Locale.CANADA_FRENCH;
         this.date = DateTimeFormatter.ofPattern(english ? "EEEE, MMMM d, yyyy" : "EEEE d MMMM yyyy", shown).withZone(ZONE);

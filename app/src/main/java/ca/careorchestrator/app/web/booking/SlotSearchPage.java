@@ -35,8 +35,11 @@ class SlotSearchPage {
     private final SlotViews views;
     private final MessageSource messages;
     private final Clock clock;
+    private final ca.careorchestrator.app.allocation.Admissions admissions;
 
-    SlotSearchPage(Catalog catalog, Directory directory, ServiceTypes serviceTypes, SlotViews views, MessageSource messages, Clock clock) {
+    SlotSearchPage(Catalog catalog, Directory directory, ServiceTypes serviceTypes, SlotViews views, MessageSource messages, Clock clock,
+            ca.careorchestrator.app.allocation.Admissions admissions) {
+        this.admissions = admissions;
         this.catalog = catalog;
         this.directory = directory;
         this.serviceTypes = serviceTypes;
@@ -55,7 +58,8 @@ class SlotSearchPage {
             @RequestParam(required = false) String profession, @RequestParam(required = false) String modality,
             @RequestParam(required = false) String language, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String order,
-            @RequestParam(required = false) String page, Model model, Locale locale, HttpServletResponse response) {
+            @RequestParam(required = false) String page, Model model, Locale locale, HttpServletResponse response,
+            jakarta.servlet.http.HttpServletRequest request) {
         SearchForm form = new SearchForm(postalCode, radiusKm, region, service, profession, modality, language, from, to, order, page);
         Language lang = Languages.of(locale);
         model.addAttribute("form", form);
@@ -77,7 +81,12 @@ class SlotSearchPage {
             return "booking/search";
         }
         try {
-            SearchResult result = catalog.search(form.criteria(PAGE_SIZE).toQuery(directory, serviceTypes, clock.instant()));
+            // The patient identified in this session sees what the allocation rules open to them; anyone else what is open to everyone.
+            ca.careorchestrator.core.allocation.Applicant applicant = SessionPatient.in(request, java.time.LocalDate.ofInstant(clock.instant(), QuebecTime.ZONE))
+                    .map(admissions::applicant).orElseGet(ca.careorchestrator.core.allocation.Applicant::anonymous);
+            SearchResult result = catalog.search(form.criteria(PAGE_SIZE).toQuery(directory, serviceTypes, clock.instant()),
+                    admissions.visibilityFor(applicant));
+            model.addAttribute("moreForSignedIn", result.hiddenByPolicy() && applicant instanceof ca.careorchestrator.core.allocation.Applicant.Anonymous);
             model.addAttribute("hits", views.hits(result.hits(), lang));
             model.addAttribute("page", result.page());
             model.addAttribute("previous", result.page() > 0 ? form.pageLink(result.page() - 1) : null);
