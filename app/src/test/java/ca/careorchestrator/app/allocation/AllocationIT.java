@@ -228,7 +228,7 @@ class AllocationIT {
         HttpResponse<String> first = put(clinic, "{\"stages\":" + EXAMPLE + "}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(json(first).get("version").asInt()).isEqualTo(1);
-        assertThat(json(first).get("savedBy").asString()).isEqualTo("unauthenticated");
+        assertThat(json(first).get("savedBy").asString()).as("the signed-in staff member").isEqualTo("staff-" + clinic);
 
         JsonNode current = json(send("GET", policiesPath(clinic), null)).get("policies");
         assertThat(current.size()).isEqualTo(1);
@@ -520,7 +520,8 @@ class AllocationIT {
                 + stranger.birthDate() + "&familyName=Gagnon&givenName=Lea");
         assertThat(forThem.statusCode()).isEqualTo(200);
         assertThat(forThem.body()).contains("Vous n&#39;êtes pas inscrit à cette clinique.", "Cette plage vous sera offerte à l&#39;étape 3");
-        assertThat(send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en", null).body()).contains("It depends on your record");
+        assertThat(Caller.browser(port).page("/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en").body()).as("a new visitor")
+                .contains("It depends on your record");
     }
 
     @Test

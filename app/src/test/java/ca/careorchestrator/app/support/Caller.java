@@ -2,7 +2,6 @@ package ca.careorchestrator.app.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,6 +35,14 @@ public final class Caller {
     private final CookieManager cookies;
     private final String token;
 
+    /**
+     * Cookies a browser keeps, but the language's: a test says its language with {@code ?lang=} on the request it is for,
+     * as when no test kept cookies.
+     */
+    private static CookieManager browserCookies() {
+        return new CookieManager(null, (uri, cookie) -> !cookie.getName().equals("care-lang"));
+    }
+
     private Caller(int port, CookieManager cookies, String token) {
         this.base = "http://127.0.0.1:" + port;
         this.cookies = cookies;
@@ -53,7 +60,7 @@ public final class Caller {
 
     /** Nobody signed in, in a browser: cookies kept, and the CSRF token the first page handed out sent back. */
     public static Caller browser(int port) {
-        Caller caller = new Caller(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+        Caller caller = new Caller(port, browserCookies(), null);
         caller.page("/");
         return caller;
     }
@@ -92,7 +99,7 @@ public final class Caller {
 
     /** A staff member signed in with the form (a session cookie and a CSRF token). */
     public static Caller staff(int port, String username) {
-        Caller caller = new Caller(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+        Caller caller = new Caller(port, browserCookies(), null);
         caller.page("/personnel/connexion");
         HttpResponse<String> signedIn = caller.send("POST", "/personnel/connexion", "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + STAFF_PASSWORD, "application/x-www-form-urlencoded", "text/html");
@@ -106,7 +113,7 @@ public final class Caller {
 
     /** A browser session opened by a GET on {@code path} (a test's own sign-in), with its CSRF token. */
     public static Caller session(int port, String path) {
-        Caller caller = new Caller(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+        Caller caller = new Caller(port, browserCookies(), null);
         HttpResponse<String> opened = caller.send("GET", path, null, null, "application/json");
         if (opened.statusCode() >= 300) {
             throw new IllegalStateException("no session from " + path + ": " + opened.statusCode());
