@@ -181,7 +181,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/Slot", "/fhir/CodeSystem/**", "/fhir/OperationDefinition/**")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/fhir/Appointment/$find").permitAll()
-                .requestMatchers(HttpMethod.GET, "/rendez-vous", "/rendez-vous/plage/*").permitAll();
+                .requestMatchers(HttpMethod.GET, "/rendez-vous", "/rendez-vous/plage/*", "/rendez-vous/plage/*/pourquoi").permitAll();
         // ---- patients' booking pages: the NAM form until identity's sign-in is merged, then signed-in patients only
         if (namFormOpen) {
             a.requestMatchers("/rendez-vous/**", "/mes-rendez-vous", "/mes-rendez-vous/**").permitAll();

@@ -61,7 +61,8 @@ class SecurityMatrixIT {
 
     static {
         // First match wins, as in the security configuration; written from the ADR's table, not from the code.
-        for (String page : List.of("/", "/problems", "/problems/{code}", "/personnel/connexion", "/rendez-vous", "/rendez-vous/plage/{id}")) {
+        for (String page : List.of("/", "/problems", "/problems/{code}", "/personnel/connexion", "/rendez-vous", "/rendez-vous/plage/{id}",
+                "/rendez-vous/plage/{id}/pourquoi")) {
             expect("GET", page, EVERYONE);
         }
         expect(null, "/error", EVERYONE);
