@@ -55,4 +55,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7.fhir..")
                 .check(ALL);
     }
+
+    @Test
+    void noCodePathReadsPaymentOrSubscription() {
+        // DESIGN.md, Fairness: payment, subscription or channel never enters an allocation; there is nothing to read.
+        String words = "(?i).*(payment|subscription|abonnement|paiement).*";
+        noClasses().should().haveNameMatching(words).check(ALL);
+        noFields().should().haveNameMatching(words).check(ALL);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().should().haveNameMatching(words).check(ALL);
+    }
 }

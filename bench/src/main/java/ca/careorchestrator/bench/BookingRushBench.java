@@ -57,6 +57,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class BookingRushBench {
 
     private static final String SCHEMA = "care_bench_rush";
+    private static final String BENCH_CLIENT = "bench-rush";
+    private static final String BENCH_SECRET = "bench-rush-secret";
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([a-z-]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern ALTERNATIVE = Pattern.compile("\"alternatives\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -79,7 +81,13 @@ public final class BookingRushBench {
                         "--care.simulation.desk-bookings-per-hour=0", "--care.simulation.cancellations-per-hour=0",
                         "--care.simulation.withdrawals-per-hour=0", "--care.ingestion.poll-interval=1h", "--care.ingestion.full-read-interval=24h",
                         "--care.ingestion.timeout=120s", "--spring.datasource.hikari.maximum-pool-size=32",
-                        "--logging.level.ca.careorchestrator.app.booking=WARN")) {
+                        "--logging.level.ca.careorchestrator.app.booking=WARN",
+                        // The rush comes through one partner platform (issue #5: a bearer token, holds naming the patient) whose
+                        // quota and rate limit are set above the rush: the bench measures booking, not the guards.
+                        "--care.security.clients[0].client-id=" + BENCH_CLIENT, "--care.security.clients[0].secret={noop}" + BENCH_SECRET,
+                        "--care.security.clients[0].scopes=booking", "--care.security.issuer.token-ttl=2h",
+                        "--care.security.clients[0].limits.holds-per-hour=1000000",
+                        "--care.security.clients[0].limits.requests-per-second=1000000", "--care.security.clients[0].limits.burst=1000000")) {
             long begin = System.nanoTime();
             ProvinceLoader loader = app.getBean(ProvinceLoader.class);
             Sources sources = app.getBean(Sources.class);
@@ -152,9 +160,12 @@ public final class BookingRushBench {
         private int patients;
         private final List<String> people;
 
-        Rush(int port, List<String> targets, int clients, List<String> people) {
+        private final String token;
+
+        Rush(int port, List<String> targets, int clients, List<String> people) throws java.io.IOException, InterruptedException {
             this.people = people;
             this.base = "http://127.0.0.1:" + port + "/api/v1";
+            this.token = token(port);
             this.targets = targets;
             this.targetSet = java.util.Set.copyOf(targets);
             this.clients = clients;
@@ -213,9 +224,23 @@ public final class BookingRushBench {
             }
         }
 
+        /** The partner's access token from the embedded issuer (client credentials); it lasts longer than the rush. */
+        private String token(int port) throws java.io.IOException, InterruptedException {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + BENCH_CLIENT + "&client_secret="
+                            + BENCH_SECRET)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+            if (answer.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("no token for the bench's partner: " + answer.statusCode());
+            }
+            return m.group(1);
+        }
+
         private HttpResponse<String> post(String path, String body) {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json").header("Accept-Language", "fr")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (java.io.IOException e) {

@@ -17,6 +17,9 @@ import ca.careorchestrator.app.identity.AuditTrail;
 import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.core.booking.Actor;
+import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.web.api.SearchCriteria;
 import ca.careorchestrator.core.availability.HoldId;
@@ -57,11 +60,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code hold-expires} extension), {@code $book} books the held one on its source system, {@code $cancel}
  * cancels it, and a read shows it. Same semantics and the same problems as the JSON API's booking endpoints.
  *
- * <p>Who for: a partner platform names the patient by a {@code Patient} resource in each operation's
- * {@code Parameters} (its NAM as an identifier), and a read, being a GET with no body, by the NAM and birth date in
- * the {@code X-Patient-NAM} and {@code X-Patient-Birth-Date} headers: never in a URL, which logs, proxies and
- * browser histories keep. The patient must be in the registry of insured people ({@code patient-not-verified}
- * otherwise); every read is written to the audit trail.
+ * <p>Who asks decides for whom (issue #5, {@link CurrentActor}): a partner platform (bearer token) names the patient as
+ * a {@code Patient} resource in each operation's {@code Parameters} (its NAM as an identifier), and in a read, being a
+ * GET with no body, the NAM and birth date in the {@code X-Patient-NAM} and {@code X-Patient-Birth-Date} headers: never
+ * in a URL, which logs, proxies and browser histories keep. The patient must be in the registry of insured people
+ * ({@code patient-not-verified} otherwise); a partner naming nobody is refused ({@code partner-patient-required})
+ * before anything changes; a signed-in patient acts for themself. Holds pass the fairness guards first; every read is
+ * written to the audit trail.
  */
 @RestController
 @RequestMapping("/fhir/Appointment")
@@ -79,15 +84,19 @@ final class FhirAppointments {
     private final Clock clock;
     private final InsuredPeople people;
     private final AuditTrail audit;
+    private final CurrentActor actors;
+    private final FairnessGuards guards;
 
     private final ca.careorchestrator.app.allocation.Admissions admissions;
 
     FhirAppointments(Bookings bookings, Catalog catalog, Availability availability, Directory directory, ServiceTypes serviceTypes,
-            FhirJson json, MessageSource messages, Clock clock, ca.careorchestrator.app.allocation.Admissions admissions,
-            InsuredPeople people, AuditTrail audit) {
-        this.admissions = admissions;
+            FhirJson json, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards,
+            ca.careorchestrator.app.allocation.Admissions admissions, InsuredPeople people, AuditTrail audit) {
+        this.actors = actors;
+        this.guards = guards;
         this.people = people;
         this.audit = audit;
+        this.admissions = admissions;
         this.bookings = bookings;
         this.catalog = catalog;
         this.availability = availability;
@@ -130,8 +139,9 @@ final class FhirAppointments {
     ResponseEntity<String> hold(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         SlotId slot = input.slot();
-        PatientIdentity patient = input.patient(people, clock.instant());
-        return switch (bookings.hold(slot, patient)) {
+        PatientIdentity patient = patient(input);
+        Actor actor = actors.actorFor(patient); // recorded with the hold: through whom it came
+        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient, actor))) {
             case HoldOutcome.Held held -> {
                 Appointment appointment = resources(locale).held(visit(held.hold().slot()), held.hold());
                 yield json.answer(201, appointment, located(appointment.getIdElement().getIdPart()));
@@ -151,7 +161,7 @@ final class FhirAppointments {
     ResponseEntity<String> book(@RequestBody String body, Locale locale) {
         OperationInput input = new OperationInput(json.read(body, Parameters.class));
         HoldId hold = new HoldId(input.heldAppointmentId());
-        PatientIdentity patient = input.patient(people, clock.instant());
+        PatientIdentity patient = patient(input);
         return switch (bookings.confirm(hold, patient)) {
             case BookOutcome.Confirmed confirmed -> {
                 Appointment appointment = appointment(confirmed.appointment(), locale);
@@ -189,7 +199,7 @@ final class FhirAppointments {
     @PostMapping(path = "/{id}/$cancel", consumes = {FhirJson.MEDIA_TYPE, "application/json"})
     ResponseEntity<String> cancel(@PathVariable String id, @RequestBody String body, Locale locale) {
         AppointmentId appointment = new AppointmentId(OperationInput.uuid(id));
-        PatientIdentity patient = new OperationInput(json.read(body, Parameters.class)).patient(people, clock.instant());
+        PatientIdentity patient = patient(new OperationInput(json.read(body, Parameters.class)));
         return switch (bookings.cancel(appointment, patient)) {
             case CancelOutcome.Cancelled cancelled -> json.answer(200, appointment(cancelled.appointment(), locale));
             case CancelOutcome.Pending pending -> json.answer(202, appointment(pending.appointment(), locale));
@@ -199,7 +209,18 @@ final class FhirAppointments {
         };
     }
 
+    /** The patient the operation is for: the one its Parameters name, checked, as the actor may act for. */
+    private PatientIdentity patient(OperationInput input) {
+        return actors.patientToActFor(input.hasPatient() ? Optional.of(actors.verified(() -> input.patient(people, clock.instant())))
+                : Optional.empty());
+    }
+
     private PatientIdentity patientFromHeaders(String nam, String birthDate) {
+        boolean namesNobody = (nam == null || nam.isBlank()) && (birthDate == null || birthDate.isBlank());
+        return actors.patientToActFor(namesNobody ? Optional.empty() : Optional.of(namedInHeaders(nam, birthDate)));
+    }
+
+    private PatientIdentity namedInHeaders(String nam, String birthDate) {
         if (nam == null || nam.isBlank()) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "X-Patient-NAM");
         }
@@ -212,7 +233,7 @@ final class FhirAppointments {
         } catch (DateTimeParseException e) {
             throw new ProblemException(Problem.MALFORMED_DATE, SlotSearch.shown(birthDate));
         }
-        return people.verified(nam, born, Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC));
+        return actors.verified(() -> people.verified(nam, born, Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC)));
     }
 
     /** Booked on the source's own page or by phone: an information outcome saying where, the hold keeping the slot meanwhile. */

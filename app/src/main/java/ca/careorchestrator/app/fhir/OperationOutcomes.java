@@ -96,9 +96,13 @@ final class OperationOutcomes implements ProblemRenderer {
             case POLICY_NO_STAGES, POLICY_TOO_MANY_STAGES, POLICY_STAGES_UNORDERED, POLICY_STAGES_OVERLAPPING, POLICY_LEAD_OUT_OF_RANGE,
                  POLICY_BAD_AGE_BAND, MALFORMED_POLICY_STAGE, UNKNOWN_PROFESSIONAL -> IssueType.INVALID;
             // Identity (#5): an identity the registry does not confirm, and the sign-in's own refusals.
-            case PATIENT_NOT_VERIFIED, SIGN_IN_REQUIRED -> IssueType.SECURITY;
+            case PATIENT_NOT_VERIFIED -> IssueType.SECURITY;
             case SIGN_IN_CODE_WRONG, SIGN_IN_CODE_EXPIRED -> IssueType.INVALID;
             case SIGN_IN_LOCKED -> IssueType.THROTTLED;
+            case AUTHENTICATION_REQUIRED -> IssueType.LOGIN;
+            case FORBIDDEN -> IssueType.FORBIDDEN;
+            case PARTNER_PATIENT_REQUIRED -> IssueType.REQUIRED;
+            case PARTNER_QUOTA_EXCEEDED, RATE_LIMITED, PATIENT_VELOCITY_EXCEEDED -> IssueType.THROTTLED;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

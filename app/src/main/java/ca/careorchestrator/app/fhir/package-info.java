@@ -4,7 +4,7 @@
  * Argonaut scheduling operations' semantics), the CapabilityStatement and the service-type CodeSystem.
  * Owns no table and no state: it translates to and from HAPI's R4 model (HAPI types live here and in the
  * connectors, nowhere else in app) and uses catalog (search), booking (holds, bookings, cancellations),
- * availability and directory (slot and clinic details), the web module's search criteria (the same checks as
+ * availability and directory (slot and clinic details), security (who acts, fairness guards), the web module's search criteria (the same checks as
  * the JSON API) and the problem catalogue, which it answers as OperationOutcome.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR facade")

@@ -76,7 +76,12 @@ public enum Problem {
     SIGN_IN_CODE_WRONG("sign-in-code-wrong", 422),
     SIGN_IN_CODE_EXPIRED("sign-in-code-expired", 410),
     SIGN_IN_LOCKED("sign-in-locked", 429),
-    SIGN_IN_REQUIRED("sign-in-required", 401),
+    AUTHENTICATION_REQUIRED("authentication-required", 401),
+    FORBIDDEN("forbidden", 403),
+    PARTNER_PATIENT_REQUIRED("partner-patient-required", 422),
+    PARTNER_QUOTA_EXCEEDED("partner-quota-exceeded", 429),
+    RATE_LIMITED("rate-limited", 429),
+    PATIENT_VELOCITY_EXCEEDED("patient-velocity-exceeded", 429),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

@@ -26,9 +26,6 @@ import ca.careorchestrator.core.patient.PatientProfile;
 import ca.careorchestrator.core.patient.PriorityCode;
 import ca.careorchestrator.core.patient.Sex;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import ca.careorchestrator.app.security.TestSignIn;
+import ca.careorchestrator.app.support.Caller;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,9 +69,9 @@ import tools.jackson.databind.ObjectMapper;
         "care.provisioning.slots=direct", "care.simulation.enabled=false", "care.allocation.seed-example-policies=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.springframework.context.annotation.Import(TestSignIn.class)
 class AllocationIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXAMPLE = """
             [{"audience":"REGISTERED_WITH_CLINIC"},
@@ -157,14 +156,30 @@ class AllocationIT {
 
     // ---- HTTP ---------------------------------------------------------------------------------------------
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+    private static final java.util.regex.Pattern STAFF_PATH = java.util.regex.Pattern.compile("^/(?:api/v1/staff/clinics|clinique)/([0-9a-f-]{36})");
+    private final java.util.Map<String, Caller> staff = new java.util.concurrent.ConcurrentHashMap<>();
+    private Caller visitor;
+
+    /**
+     * Who calls (issue #5): a clinic's pages and policies as staff of that clinic (signed in by {@link TestSignIn}),
+     * holds as a partner platform naming the patient, the rest as a visitor's browser.
+     */
+    private Caller callerFor(String path) {
+        java.util.regex.Matcher clinicPath = STAFF_PATH.matcher(path);
+        if (clinicPath.find()) {
+            return staff.computeIfAbsent(clinicPath.group(1), c -> Caller.session(port, TestSignIn.CLINIC_STAFF + c));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (path.startsWith("/api/v1/holds") || path.startsWith("/api/v1/appointments")) {
+            return Caller.partner(port);
+        }
+        if (visitor == null) {
+            visitor = Caller.browser(port);
+        }
+        return visitor;
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return callerFor(path).send(method, path, body, body == null ? null : "application/json", null);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -221,7 +236,7 @@ class AllocationIT {
         HttpResponse<String> first = put(clinic, "{\"stages\":" + EXAMPLE + "}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(json(first).get("version").asInt()).isEqualTo(1);
-        assertThat(json(first).get("savedBy").asString()).isEqualTo("unauthenticated");
+        assertThat(json(first).get("savedBy").asString()).as("the signed-in staff member").isEqualTo("staff-" + clinic);
 
         JsonNode current = json(send("GET", policiesPath(clinic), null)).get("policies");
         assertThat(current.size()).isEqualTo(1);
@@ -465,8 +480,7 @@ class AllocationIT {
     // ---- pages --------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> postForm(String path, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return callerFor(path).send("POST", path, form, "application/x-www-form-urlencoded", null);
     }
 
     @Test
@@ -514,7 +528,8 @@ class AllocationIT {
         HttpResponse<String> forThem = send("POST", "/api/v1/slots/" + slot.id() + "/explain", "{\"patient\":" + patientJson(stranger) + "}");
         assertThat(forThem.statusCode()).as(forThem.body()).isEqualTo(200);
         assertThat(forThem.body()).contains("Vous n'êtes pas inscrit à cette clinique.", "Cette plage vous sera offerte à l'étape 3");
-        assertThat(send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en", null).body()).contains("It depends on your record");
+        assertThat(Caller.browser(port).page("/rendez-vous/plage/" + slot.id() + "/pourquoi?lang=en").body()).as("a new visitor")
+                .contains("It depends on your record");
     }
 
     @Test

@@ -7,10 +7,11 @@ import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
+import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.app.support.TestClock;
-import ca.careorchestrator.simulator.province.Preset;
 import ca.careorchestrator.app.support.Waits;
+import ca.careorchestrator.simulator.province.Preset;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.net.URI;
@@ -218,6 +219,20 @@ class FhirFacadeIT {
         outcome(post("/fhir/Appointment/$hold", hold(bookableSlot(0), wrong)), 400, "nam-check-digit", OperationOutcome.IssueType.INVALID);
     }
 
+    @Test
+    @Order(2)
+    void refusesAppointmentsToNobodyAndToAPartnerNamingNoPatient() throws Exception {
+        String slot = bookableSlot(0);
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri("/fhir/Appointment/$hold")).header("Content-Type", FHIR_JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(hold(slot, marie)))).build(), HttpResponse.BodyHandlers.ofString());
+        outcome(anonymous, 401, "authentication-required", OperationOutcome.IssueType.LOGIN);
+
+        Parameters nobody = hold(slot, marie);
+        nobody.getParameter().removeIf(p -> p.getName().equals("patient"));
+        outcome(post("/fhir/Appointment/$hold", nobody), 422, "partner-patient-required", OperationOutcome.IssueType.REQUIRED);
+        assertThat(bookableSlot(0)).as("nothing changed: the slot is still the first free one").isEqualTo(slot);
+    }
+
     // ---- booking ----------------------------------------------------------------------------------------------
 
     @Test
@@ -252,7 +267,7 @@ class FhirFacadeIT {
         outcome(send(HttpRequest.newBuilder(uri("/fhir/Appointment/" + id)).header("X-Patient-NAM", nam(jean))
                 .header("X-Patient-Birth-Date", jean.getBirthDateElement().getValueAsString()).GET()), 404, "appointment-not-found",
                 OperationOutcome.IssueType.NOTFOUND);
-        outcome(get("/fhir/Appointment/" + id), 400, "missing-parameter", OperationOutcome.IssueType.REQUIRED);
+        outcome(get("/fhir/Appointment/" + id), 422, "partner-patient-required", OperationOutcome.IssueType.REQUIRED);
 
         outcome(post("/fhir/Appointment/$hold", hold(slot, jean)), 409, "slot-taken", OperationOutcome.IssueType.CONFLICT);
 
@@ -359,7 +374,9 @@ class FhirFacadeIT {
                 .POST(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(parameters))));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** As a partner platform: its bearer token from the embedded issuer (client credentials). */
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.header("Authorization", "Bearer " + Caller.token(port, Caller.PARTNER, Caller.PARTNER_SECRET)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.support.Loads;
+import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.Mailbox;
 import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.app.support.TestClock;
@@ -130,14 +131,14 @@ class SignInIT {
         List<String> audit = jdbc.sql("select actor_kind || ':' || actor_id || ':' || action from identity_audit where subject_id = :p")
                 .param("p", patient.id().value()).query(String.class).list();
         assertThat(audit).contains("PATIENT:" + patient.id() + ":api.appointments.list");
-        JsonNode trail = json(get(client(), "/api/v1/audit?patient=" + patient.id()));
+        JsonNode trail = json(Caller.operations(port).get("/api/v1/audit?patient=" + patient.id()));
         assertThat(trail.get(0).get("action").asString()).isEqualTo("api.appointments.list");
         assertThat(trail.get(0).get("actorKind").asString()).isEqualTo("PATIENT");
 
         assertThat(post(browser, "/api/v1/sign-in/" + challenge + "/verify", "{\"code\":\"" + code + "\"}").statusCode())
                 .as("a code works once").isEqualTo(410);
         assertThat(post(browser, "/api/v1/sign-out", "").statusCode()).isEqualTo(204);
-        assertProblem(post(browser, "/api/v1/appointments/lookup", "{}"), 400, "missing-parameter");
+        assertProblem(post(browser, "/api/v1/appointments/lookup", "{}"), 401, "authentication-required");
         assertThat(output.getAll()).doesNotContain(patient.nam().value()).doesNotContain(resident.email());
         assertThat(lines(output, code)).as("the code is never logged above DEBUG").allMatch(line -> line.contains("DEBUG"));
     }
@@ -177,7 +178,7 @@ class SignInIT {
         assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(890L, 900L);
         assertProblem(post(browser, "/api/v1/sign-in/" + challenge + "/verify", "{\"code\":\"" + code + "\"}"), 429, "sign-in-locked");
         assertProblem(post(browser, "/api/v1/sign-in", signIn(patient, "email")), 429, "sign-in-locked");
-        assertProblem(post(browser, "/api/v1/appointments/lookup", "{}"), 400, "missing-parameter"); // nothing signed in
+        assertProblem(post(browser, "/api/v1/appointments/lookup", "{}"), 401, "authentication-required"); // nothing signed in
 
         clock.advance(Duration.ofMinutes(16));
         HttpResponse<String> again = post(browser, "/api/v1/sign-in", signIn(patient, "email"));
@@ -197,7 +198,7 @@ class SignInIT {
         clock.advance(Duration.ofMinutes(11));
 
         assertProblem(post(browser, "/api/v1/sign-in/" + challenge + "/verify", "{\"code\":\"" + code + "\"}"), 410, "sign-in-code-expired");
-        assertProblem(post(browser, "/api/v1/appointments/lookup", "{}"), 400, "missing-parameter");
+        assertProblem(post(browser, "/api/v1/appointments/lookup", "{}"), 401, "authentication-required");
     }
 
     @Test
@@ -235,17 +236,18 @@ class SignInIT {
     @Test
     void aBookingNamesItsPatientButNoLogLineDoesAndItsReadIsAudited(CapturedOutput output) throws Exception {
         Patient patient = residents.get(5).patient();
-        String slot = json(get(client(), "/api/v1/slots?region=11&size=1")).get("items").get(0).get("id").asString();
+        String slot = json(get(client(), "/api/v1/slots?region=11&size=1&from=" + LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                .plusDays(1))).get("items").get(0).get("id").asString();
         String who = "{\"nam\":\"%s\",\"birthDate\":\"%s\"}".formatted(patient.nam().value(), patient.birthDate());
-        HttpClient partner = client();
+        Caller partner = Caller.partner(port);
 
-        HttpResponse<String> held = post(partner, "/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, who));
+        HttpResponse<String> held = partner.post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, who));
         assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
-        post(partner, "/api/v1/holds/" + json(held).get("id").asString() + "/confirm", "{\"patient\":%s}".formatted(who));
-        assertThat(post(partner, "/api/v1/appointments/lookup", "{\"patient\":%s}".formatted(who)).statusCode()).isEqualTo(200);
+        partner.post("/api/v1/holds/" + json(held).get("id").asString() + "/confirm", "{\"patient\":%s}".formatted(who));
+        assertThat(partner.post("/api/v1/appointments/lookup", "{\"patient\":%s}".formatted(who)).statusCode()).isEqualTo(200);
 
         assertThat(output.getAll()).doesNotContain(patient.nam().value());
-        assertThat(jdbc.sql("select count(*) from identity_audit where subject_id = :p and actor_kind = 'ANONYMOUS' and action = :a")
+        assertThat(jdbc.sql("select count(*) from identity_audit where subject_id = :p and actor_kind = 'PARTNER' and action = :a")
                 .param("p", patient.id().value()).param("a", "api.appointments.list").query(Long.class).single()).isEqualTo(1);
     }
 
@@ -313,9 +315,14 @@ class SignInIT {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A browser's JSON call: with a session, the CSRF token the session's cookie carries goes back in X-XSRF-TOKEN. */
     private HttpResponse<String> post(HttpClient client, String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        client.cookieHandler().map(CookieManager.class::cast).flatMap(cookies -> cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN") && !c.getValue().isEmpty()).findFirst())
+                .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

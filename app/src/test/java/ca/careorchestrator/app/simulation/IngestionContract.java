@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.careorchestrator.app.ingestion.SourceStatus;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.core.care.Protocol;
 import ca.careorchestrator.core.care.SourceSystem;
@@ -269,18 +270,34 @@ abstract class IngestionContract {
                 .param("s", system.name()).param("id", externalId).query(String.class).single();
     }
 
+    private Caller operatorAtTheOperationsPages;
+
+    /** The operations pages as the demo operator (signed in with the form); the API with the operations client's token. */
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        if (path.startsWith("/operations")) {
+            if (operatorAtTheOperationsPages == null) {
+                operatorAtTheOperationsPages = Caller.staff(port, "exploitation");
+            }
+            return operatorAtTheOperationsPages.page(path);
+        }
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + operations())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A notification pushed by a source platform, with its own client (scope notify). */
     HttpResponse<String> post(String path, String body, String contentType) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + Caller.token(port, "demo-source", "demo-notify-secret"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + operations())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String operations() {
+        return Caller.token(port, Caller.OPERATIONS, Caller.OPERATIONS_SECRET);
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -16,6 +16,9 @@ import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.identity.PatientSessions;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.core.booking.Actor;
+import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
@@ -23,6 +26,12 @@ import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.Language;
 import ca.careorchestrator.core.care.ServiceTypes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.OAuthFlow;
+import io.swagger.v3.oas.annotations.security.OAuthFlows;
+import io.swagger.v3.oas.annotations.security.OAuthScope;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +50,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Holding, booking, cancelling and moving appointments. A signed-in patient (session from {@code /api/v1/sign-in})
- * acts for themself and needs no {@code patient} in the body; a partner platform names the patient (NAM and the birth
- * date it encodes) in the request body, never in a URL, and the registry of insured people must know them
- * ({@code patient-not-verified}, 422, otherwise). Reading a patient's appointments is written to the audit trail.
+ * Holding, booking, cancelling and moving appointments. Who asks decides for whom ({@link CurrentActor}): a signed-in
+ * patient (session from {@code /api/v1/sign-in}) for themself, a partner platform or the access desk for the patient the
+ * body names (NAM and the birth date it encodes; never in a URL), whom the registry of insured people must know
+ * ({@code patient-not-verified}, 422, otherwise). A partner naming nobody is refused ({@code partner-patient-required})
+ * before anything changes, every hold passes the fairness guards first, and reading a patient's appointments is
+ * written to the audit trail.
  * Business refusals are problems with a stable code; a taken slot's problem lists alternatives.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
+@SecurityScheme(name = "partner", type = SecuritySchemeType.OAUTH2, description = "Partner platforms: client credentials at /oauth2/token"
+        + " (scope booking); signed-in patients and the access desk use their session instead",
+        flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/oauth2/token",
+                scopes = @OAuthScope(name = "booking", description = "hold, book and cancel for the verified patient named"))))
+@SecurityRequirement(name = "partner", scopes = "booking")
 @Tag(name = "Booking", description = "Hold a slot, book it on its source system, see, cancel and move appointments")
 class BookingApi {
 
@@ -58,12 +74,14 @@ class BookingApi {
     private final Catalog catalog;
     private final ServiceTypes serviceTypes;
     private final Clock clock;
+    private final CurrentActor actors;
+    private final FairnessGuards guards;
     private final ca.careorchestrator.app.web.AllocationTexts texts;
     private final InsuredPeople people;
     private final AuditTrail audit;
 
-    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, ca.careorchestrator.app.web.AllocationTexts texts,
-            InsuredPeople people, AuditTrail audit) {
+    BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, CurrentActor actors, FairnessGuards guards,
+            ca.careorchestrator.app.web.AllocationTexts texts, InsuredPeople people, AuditTrail audit) {
         this.texts = texts;
         this.people = people;
         this.audit = audit;
@@ -71,6 +89,8 @@ class BookingApi {
         this.catalog = catalog;
         this.serviceTypes = serviceTypes;
         this.clock = clock;
+        this.actors = actors;
+        this.guards = guards;
     }
 
     record PatientJson(String nam, LocalDate birthDate, String familyName, String givenName) {
@@ -109,13 +129,14 @@ class BookingApi {
 
     @PostMapping(path = "/holds", consumes = "application/json")
     @Operation(summary = "Hold a free slot for a few minutes (one live hold per patient)")
-    ResponseEntity<HoldJson> hold(@RequestBody HoldRequest request, Locale locale, HttpServletRequest http) {
+    ResponseEntity<HoldJson> hold(@RequestBody HoldRequest request, Locale locale) {
         if (request.slotId() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "slotId");
         }
         SlotId slot = new SlotId(Params.id(request.slotId()));
-        PatientIdentity patient = patient(request.patient(), http);
-        return switch (bookings.hold(slot, patient)) {
+        PatientIdentity patient = patient(request.patient());
+        Actor actor = actors.actorFor(patient); // recorded with the hold: through whom it came
+        return switch (guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slot, patient, actor))) {
             case HoldOutcome.Held held -> ResponseEntity.status(HttpStatus.CREATED).body(json(held.hold()));
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt())
                     .with("holdId", already.existing().id().value().toString());
@@ -135,9 +156,8 @@ class BookingApi {
 
     @PostMapping(path = "/holds/{id}/confirm", consumes = "application/json")
     @Operation(summary = "Book the held slot on its source system (or be handed over to its page or phone)")
-    ResponseEntity<BookingJson> confirm(@PathVariable String id, @RequestBody(required = false) PatientRequest request, Locale locale,
-            HttpServletRequest http) {
-        PatientIdentity patient = patient(request, http);
+    ResponseEntity<BookingJson> confirm(@PathVariable String id, @RequestBody(required = false) PatientRequest request, Locale locale) {
+        PatientIdentity patient = patient(request);
         return switch (bookings.confirm(new HoldId(Params.id(id)), patient)) {
             case BookOutcome.Confirmed confirmed ->
                     ResponseEntity.status(HttpStatus.CREATED).body(new BookingJson("CONFIRMED", AppointmentJson.of(confirmed.appointment()), null));
@@ -156,8 +176,8 @@ class BookingApi {
 
     @PostMapping(path = "/holds/{id}/release", consumes = "application/json")
     @Operation(summary = "Let a held slot go")
-    ResponseEntity<Void> release(@PathVariable String id, @RequestBody(required = false) PatientRequest request, HttpServletRequest http) {
-        if (!bookings.release(new HoldId(Params.id(id)), patient(request, http))) {
+    ResponseEntity<Void> release(@PathVariable String id, @RequestBody(required = false) PatientRequest request) {
+        if (!bookings.release(new HoldId(Params.id(id)), patient(request))) {
             throw new ProblemException(Problem.HOLD_NOT_FOUND);
         }
         return ResponseEntity.noContent().build();
@@ -166,7 +186,7 @@ class BookingApi {
     @PostMapping(path = "/appointments/lookup", consumes = "application/json")
     @Operation(summary = "The patient's appointments, newest first (POST: the NAM never sits in a URL)")
     List<AppointmentJson> appointments(@RequestBody(required = false) PatientRequest request, HttpServletRequest http) {
-        PatientIdentity patient = patient(request, http);
+        PatientIdentity patient = patient(request);
         List<AppointmentJson> found = bookings.appointments(patient).stream().map(AppointmentJson::of).toList();
         AuditEntry.Actor actor = Actors.current(http);
         audit.granted(actor, "api.appointments.list", patient.id(), actor.kind() == AuditEntry.Actor.Kind.PATIENT
@@ -176,9 +196,8 @@ class BookingApi {
 
     @PostMapping(path = "/appointments/{id}/cancel", consumes = "application/json")
     @Operation(summary = "Cancel on the source system; the slot is free again for everyone")
-    ResponseEntity<AppointmentJson> cancel(@PathVariable String id, @RequestBody(required = false) PatientRequest request,
-            HttpServletRequest http) {
-        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient(request, http))) {
+    ResponseEntity<AppointmentJson> cancel(@PathVariable String id, @RequestBody(required = false) PatientRequest request) {
+        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient(request))) {
             case CancelOutcome.Cancelled cancelled -> ResponseEntity.ok(AppointmentJson.of(cancelled.appointment()));
             case CancelOutcome.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentJson.of(pending.appointment()));
             case CancelOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);
@@ -189,12 +208,11 @@ class BookingApi {
 
     @PostMapping(path = "/appointments/{id}/reschedule", consumes = "application/json")
     @Operation(summary = "Move an appointment to a held slot: the new one is booked before the old one is cancelled")
-    ResponseEntity<RescheduleJson> reschedule(@PathVariable String id, @RequestBody RescheduleRequest request, Locale locale,
-            HttpServletRequest http) {
+    ResponseEntity<RescheduleJson> reschedule(@PathVariable String id, @RequestBody RescheduleRequest request, Locale locale) {
         if (request.holdId() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "holdId");
         }
-        PatientIdentity patient = patient(request.patient(), http);
+        PatientIdentity patient = patient(request.patient());
         return switch (bookings.reschedule(new AppointmentId(Params.id(id)), new HoldId(Params.id(request.holdId())), patient)) {
             case RescheduleOutcome.Moved moved -> ResponseEntity.ok(new RescheduleJson(AppointmentJson.of(moved.appointment()),
                     moved.previous().getClass().getSimpleName().toUpperCase(Locale.ROOT)));
@@ -220,23 +238,25 @@ class BookingApi {
         };
     }
 
-    private PatientIdentity patient(PatientRequest request, HttpServletRequest http) {
-        return patient(request == null ? null : request.patient(), http);
+    private PatientIdentity patient(PatientRequest request) {
+        return patient(request == null ? null : request.patient());
     }
 
-    /** The signed-in patient, else the one the body names, verified by the registry. */
-    private PatientIdentity patient(PatientJson json, HttpServletRequest http) {
-        Optional<PatientIdentity> signedIn = PatientSessions.current(http).flatMap(p -> people.identity(p.patient()));
-        if (signedIn.isPresent()) {
-            return signedIn.get();
-        }
-        if (json == null || json.nam() == null) {
+    /** The patient this request is for: the one the body names, checked, as the actor may act for (see CurrentActor). */
+    private PatientIdentity patient(PatientJson json) {
+        boolean namesNobody = json == null || json.nam() == null && json.birthDate() == null;
+        return actors.patientToActFor(namesNobody ? Optional.empty() : Optional.of(named(json)));
+    }
+
+    private PatientIdentity named(PatientJson json) {
+        if (json.nam() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
         }
         if (json.birthDate() == null) {
             throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
         }
-        return people.verified(json.nam(), json.birthDate(), Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC));
+        return actors.verified(() -> people.verified(json.nam(), json.birthDate(), Optional.empty(),
+                LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC)));
     }
 
     private ProblemException unavailable(HoldOutcome.Unavailable unavailable, Locale locale) {

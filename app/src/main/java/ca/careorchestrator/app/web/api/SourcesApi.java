@@ -33,6 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "operations", type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.OAUTH2,
+        description = "Operators: their session, or an operations client's token (client credentials, scope operations)",
+        flows = @io.swagger.v3.oas.annotations.security.OAuthFlows(clientCredentials = @io.swagger.v3.oas.annotations.security.OAuthFlow(
+                tokenUrl = "/oauth2/token", scopes = @io.swagger.v3.oas.annotations.security.OAuthScope(name = "operations",
+                description = "sources, quarantine, mapping tables"))))
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "operations", scopes = "operations")
 @Tag(name = "Sources", description = "Connected platforms, their health, the quarantine and the mapping tables (operators)")
 class SourcesApi {
 

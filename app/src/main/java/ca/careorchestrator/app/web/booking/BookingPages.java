@@ -14,6 +14,8 @@ import ca.careorchestrator.app.identity.PatientSessions;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.problem.ProblemException;
+import ca.careorchestrator.app.security.CurrentActor;
+import ca.careorchestrator.app.security.FairnessGuards;
 import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.booking.AppointmentId;
@@ -52,12 +54,17 @@ class BookingPages {
     private final Clock clock;
     private final InsuredPeople people;
     private final AuditTrail audit;
+    private final CurrentActor actors;
+    private final FairnessGuards guards;
 
     private final ca.careorchestrator.app.web.AllocationTexts allocationTexts;
     private final ca.careorchestrator.app.allocation.Admissions admissions;
 
-    BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock, ca.careorchestrator.app.web.AllocationTexts allocationTexts,
-            ca.careorchestrator.app.allocation.Admissions admissions, InsuredPeople people, AuditTrail audit) {
+    BookingPages(Bookings bookings, SlotViews views, MessageSource messages, Clock clock, CurrentActor actors, FairnessGuards guards,
+            ca.careorchestrator.app.web.AllocationTexts allocationTexts, ca.careorchestrator.app.allocation.Admissions admissions,
+            InsuredPeople people, AuditTrail audit) {
+        this.actors = actors;
+        this.guards = guards;
         this.allocationTexts = allocationTexts;
         this.admissions = admissions;
         this.people = people;
@@ -142,7 +149,16 @@ class BookingPages {
             return SessionPatient.signInFor("/rendez-vous/plage/" + slotId.value());
         }
         PatientIdentity patient = signedIn.get();
-        return switch (bookings.hold(slotId, patient)) {
+        HoldOutcome outcome;
+        try {
+            // The same per-patient velocity as the API's and the FHIR facade's holds (one allowance across channels).
+            ca.careorchestrator.core.booking.Actor actor = actors.actorFor(patient);
+            outcome = guards.holdIfAdmitted(actor, patient, () -> bookings.hold(slotId, patient, actor));
+        } catch (ProblemException e) {
+            refuse(e.problem(), e.arguments(), model, locale, response);
+            return slotPage(slotId, model, locale, request);
+        }
+        return switch (outcome) {
             case HoldOutcome.Held held -> "redirect:/rendez-vous/retenue/" + held.hold().id().value();
             case HoldOutcome.AlreadyHolding already -> {
                 refuse(Problem.HOLD_ALREADY_LIVE, new Object[] {new QuebecTime(locale).time(already.existing().expiresAt())}, model, locale,

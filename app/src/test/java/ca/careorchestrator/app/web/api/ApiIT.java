@@ -3,6 +3,7 @@ package ca.careorchestrator.app.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.Loads;
 import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.core.patient.HealthInsuranceNumber;
@@ -68,7 +69,15 @@ class ApiIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As a partner platform (bearer token from the embedded issuer): holds name the patient they are for. */
     private HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + Caller.token(port, Caller.PARTNER, Caller.PARTNER_SECRET))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postAnonymously(String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -225,7 +234,8 @@ class ApiIT {
         assertThat(get("/v3/api-docs").body()).contains("/api/v1/clinics", "/api/v1/regions");
         assertThat(get("/swagger-ui/index.html").statusCode()).as("swagger ui").isEqualTo(200);
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
-        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/actuator/prometheus").statusCode()).as("metrics are the operators'").isEqualTo(401);
+        assertThat(Caller.operations(port).send("GET", "/actuator/prometheus", null, null, "text/plain").body()).contains("jvm_memory_used_bytes");
         assertThat(json(get("/api/v1/status")).get("phase").asString()).isEqualTo("READY");
         assertThat(json(get("/api/v1/status")).get("searchIndex").get("ready").asBoolean()).isTrue();
         assertThat(json(get("/api/v1/status")).get("searchIndex").get("slots").asInt()).isPositive();
@@ -289,6 +299,9 @@ class ApiIT {
         assertProblem(notVerified, 422, "patient-not-verified");
         assertThat(notVerified.body()).doesNotContain(unknown);
         assertProblem(post("/api/v1/holds", "{\"patient\":%s}".formatted(patient)), 400, "missing-parameter");
+        assertProblem(post("/api/v1/holds", "{\"slotId\":\"%s\"}".formatted(slot)), 422, "partner-patient-required");
+        assertProblem(postAnonymously("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, patient)), 401,
+                "authentication-required");
         assertThat(json(get("/api/v1/slots/" + slot)).get("state").asString()).as("nothing changed").isEqualTo("FREE");
 
         HttpResponse<String> held = post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, patient));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.provisioning.ProvinceLoader;
+import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.Loads;
 import java.io.IOException;
 import java.net.URI;
@@ -143,20 +144,18 @@ class OrientationApiIT {
 
     @Test
     void theQuestionnairePageAsksInFrenchAndAnswersARedFlagWithTheEmergencyNumber() throws Exception {
-        String form = send(at("/orientation")).body();
+        Caller browser = Caller.browser(port); // a page's form carries the session's CSRF token
+        String form = browser.page("/orientation").body();
         assertThat(form).contains("<h1>Quel service me convient ?</h1>", "pas un diagnostic", "name=\"reason\"", "name=\"age\"");
 
-        HttpResponse<String> result = send(at("/orientation?lang=en").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("reason=stroke-signs")));
+        HttpResponse<String> result = browser.send("POST", "/orientation?lang=en", "reason=stroke-signs", "application/x-www-form-urlencoded", null);
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.body()).contains("href=\"tel:911\"", "Call 911 now", "not a diagnosis").doesNotContain("/rendez-vous?service");
 
-        HttpResponse<String> booking = send(at("/orientation").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("reason=vaccination&age=40&pregnant=no&chronic=no&registered=yes")));
+        HttpResponse<String> booking = browser.send("POST", "/orientation", "reason=vaccination&age=40&pregnant=no&chronic=no&registered=yes", "application/x-www-form-urlencoded", null);
         assertThat(booking.body()).contains("Vaccination", "/rendez-vous?service=vaccination&amp;profession=NURSE", "R24");
 
-        HttpResponse<String> refused = send(at("/orientation").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("reason=pregnancy&age=5&pregnant=yes&chronic=no&registered=yes")));
+        HttpResponse<String> refused = browser.send("POST", "/orientation", "reason=pregnancy&age=5&pregnant=yes&chronic=no&registered=yes", "application/x-www-form-urlencoded", null);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("data-problem=\"contradictory-answers\"");
     }
