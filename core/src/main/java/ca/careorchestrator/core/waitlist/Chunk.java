@@ -1,5 +1,7 @@
 package ca.careorchestrator.core.waitlist;
 
+import java.util.Arrays;
+
 /**
  * Up to {@link #CAPACITY} requests of one line in filing order, as parallel primitive arrays, with a summary
  * (earliest window start, latest window end, largest radius, union of modalities) that lets a query skip the whole
@@ -9,16 +11,19 @@ final class Chunk {
 
     static final int CAPACITY = 128;
 
+    /** Most lines are short (a rare service, a wide radius, a priority): arrays start small and double. */
+    private static final int FIRST_CAPACITY = 4;
+
     int size;
-    final long[] filed = new long[CAPACITY];
-    final long[] from = new long[CAPACITY];
-    final long[] to = new long[CAPACITY];
-    final long[] idHigh = new long[CAPACITY];
-    final long[] idLow = new long[CAPACITY];
-    final long[] patientHigh = new long[CAPACITY];
-    final long[] patientLow = new long[CAPACITY];
-    final short[] radius = new short[CAPACITY];
-    final byte[] modalities = new byte[CAPACITY];
+    long[] filed = new long[FIRST_CAPACITY];
+    long[] from = new long[FIRST_CAPACITY];
+    long[] to = new long[FIRST_CAPACITY];
+    long[] idHigh = new long[FIRST_CAPACITY];
+    long[] idLow = new long[FIRST_CAPACITY];
+    long[] patientHigh = new long[FIRST_CAPACITY];
+    long[] patientLow = new long[FIRST_CAPACITY];
+    short[] radius = new short[FIRST_CAPACITY];
+    byte[] modalities = new byte[FIRST_CAPACITY];
 
     long minFrom;
     long maxTo;
@@ -54,6 +59,9 @@ final class Chunk {
     }
 
     void insert(int at, Entry e) {
+        if (size == filed.length) {
+            grow();
+        }
         int tail = size - at;
         System.arraycopy(filed, at, filed, at + 1, tail);
         System.arraycopy(from, at, from, at + 1, tail);
@@ -77,6 +85,19 @@ final class Chunk {
             maxRadius = Math.max(maxRadius, e.radius());
             modalityUnion |= e.modalities();
         }
+    }
+
+    private void grow() {
+        int capacity = Math.min(CAPACITY, filed.length * 2);
+        filed = Arrays.copyOf(filed, capacity);
+        from = Arrays.copyOf(from, capacity);
+        to = Arrays.copyOf(to, capacity);
+        idHigh = Arrays.copyOf(idHigh, capacity);
+        idLow = Arrays.copyOf(idLow, capacity);
+        patientHigh = Arrays.copyOf(patientHigh, capacity);
+        patientLow = Arrays.copyOf(patientLow, capacity);
+        radius = Arrays.copyOf(radius, capacity);
+        modalities = Arrays.copyOf(modalities, capacity);
     }
 
     private void set(int i, Entry e) {

@@ -8,7 +8,9 @@ import ca.careorchestrator.core.patient.CareRequest;
 import ca.careorchestrator.core.patient.CareRequestId;
 import ca.careorchestrator.core.patient.PatientId;
 import ca.careorchestrator.core.patient.PriorityCode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -194,6 +196,8 @@ public final class WaitlistIndex {
     private static final class Shelf {
 
         private final Line[] lines;
+        /** The lines made so far, in the order they were made (a query walks these, not every possible one). */
+        private final List<Line> made = new ArrayList<>();
         int size;
 
         Shelf(int areas) {
@@ -204,14 +208,15 @@ public final class WaitlistIndex {
             int at = area * RADIUS_CLASSES.length + radiusClass;
             if (lines[at] == null) {
                 lines[at] = new Line(area, radiusClass);
+                made.add(lines[at]);
             }
             return lines[at];
         }
 
         Candidate best(long start, int modality, double[] distance, Optional<PriorityCode> priority, Predicate<Candidate> admits) {
             PriorityQueue<Cursor> heap = new PriorityQueue<>();
-            for (Line line : lines) {
-                if (line != null && line.mayMatch(start, modality, distance == null ? -1 : distance[line.area])) {
+            for (Line line : made) {
+                if (line.mayMatch(start, modality, distance == null ? -1 : distance[line.area])) {
                     heap.add(new Cursor(line, distance == null ? -1 : distance[line.area]));
                 }
             }
