@@ -84,6 +84,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case NOTIFICATION_REJECTED -> IssueType.PROCESSING;
             case BOOKING_SOURCE_UNAVAILABLE, SEARCH_NOT_READY, SOURCE_BUSY -> IssueType.TRANSIENT;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
+            // The waitlist's (issue #5).
+            case WINDOW_REVERSED, UNKNOWN_PRIORITY -> IssueType.INVALID;
+            case CARE_REQUEST_NOT_FOUND, OFFER_NOT_FOUND -> IssueType.NOTFOUND;
+            case PATIENT_NOT_REGISTERED, CARE_REQUEST_ALREADY_OPEN, CARE_REQUEST_ENDED, OFFER_EXPIRED, OFFER_ANSWERED -> IssueType.BUSINESSRULE;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

@@ -56,6 +56,15 @@ public enum Problem {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    WINDOW_REVERSED("window-reversed", 400),
+    UNKNOWN_PRIORITY("unknown-priority", 400),
+    PATIENT_NOT_REGISTERED("patient-not-registered", 422),
+    CARE_REQUEST_NOT_FOUND("care-request-not-found", 404),
+    CARE_REQUEST_ALREADY_OPEN("care-request-already-open", 409),
+    CARE_REQUEST_ENDED("care-request-ended", 409),
+    OFFER_NOT_FOUND("offer-not-found", 404),
+    OFFER_EXPIRED("offer-expired", 410),
+    OFFER_ANSWERED("offer-answered", 409),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */
