@@ -22,6 +22,7 @@ import ca.careorchestrator.core.waitlist.SlotToFill;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -208,14 +209,17 @@ class SlotOffers {
     }
 
     private Optional<OfferView> record(Candidate candidate, HoldView hold, SlotEntry slot) {
-        Instant now = clock.instant();
+        // Microseconds, as stored: the notice, the event and the record say the same instants, and the offer never outlives
+        // its hold (the database rounds the hold's expiry to the nearest microsecond; this one is cut down).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = hold.expiresAt().truncatedTo(ChronoUnit.MICROS);
         Optional<OfferView> made = transaction.execute(status -> {
             Optional<StoredRequest> request = store.lockRequest(candidate.request());
             if (request.isEmpty() || !store.moveRequest(candidate.request(), "OPEN", "OFFERED")) {
                 return Optional.<OfferView>empty();
             }
             StoredOffer offer = new StoredOffer(new OfferId(UUID.randomUUID()), candidate.request(), slot.id(), hold.id(), "PENDING", now,
-                    hold.expiresAt(), Optional.empty());
+                    expiresAt, Optional.empty());
             store.insertOffer(offer);
             events.publishEvent(new OfferMade(offer.id(), offer.request(), offer.slot(), request.get().priority(), now, offer.expiresAt()));
             return Optional.of(offer.view());
