@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The requests of one (service, priority, area, radius class), in filing order, as a list of chunks. A new request
  * is usually the latest filed, so it lands at the end of the last chunk; a full chunk splits in two. The line keeps
- * the union of its chunks' summaries so a query can pass over it without looking at any chunk.
+ * the union of its chunks' summaries (its shelf copies them) so a query can pass over it without looking at any chunk.
  */
 final class Line {
 
@@ -91,9 +91,5 @@ final class Line {
             maxRadius = Math.max(maxRadius, chunk.maxRadius);
             modalityUnion |= chunk.modalityUnion;
         }
-    }
-
-    boolean mayMatch(long start, int modality, double distanceKm) {
-        return size > 0 && minFrom <= start && start < maxTo && (modalityUnion & modality) != 0 && maxRadius >= distanceKm;
     }
 }

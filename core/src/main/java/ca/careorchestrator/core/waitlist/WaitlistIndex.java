@@ -8,9 +8,7 @@ import ca.careorchestrator.core.patient.CareRequest;
 import ca.careorchestrator.core.patient.CareRequestId;
 import ca.careorchestrator.core.patient.PatientId;
 import ca.careorchestrator.core.patient.PriorityCode;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -29,9 +27,12 @@ import java.util.function.Predicate;
  * <ul>
  * <li>by service, then by priority (six shelves: A to E, then none), looked at in that order: the first shelf with an
  * admitted match holds the answer;</li>
- * <li>in a shelf, one {@link Line} per (postal area, radius class): requests of one area sit on one centroid, so a
- * query computes ~420 distances (cached per clinic position) and passes over every line whose largest radius falls
- * short; radius classes (≤5, ≤10, ≤25, ≤50, ≤100, ≤500 km) keep the few wide radii from dragging whole areas in;</li>
+ * <li>in a shelf, for in-person slots, one {@link Line} per (postal area, radius class) holding the requests that accept
+ * in person: requests of one area sit on one centroid, so a query computes ~420 distances (cached per clinic position)
+ * and passes over every line whose largest radius falls short (a scan of primitive arrays); radius classes (≤5, ≤10,
+ * ≤25, ≤50, ≤100, ≤500 km) keep the few wide radii from dragging whole areas in. For phone and video slots, where
+ * distance does not count, one line per shelf holds the requests that accept either (a request accepting both kinds
+ * sits in both);</li>
  * <li>in a line, requests in filing order in chunks of up to 128, each with a summary (window bounds, radius,
  * modalities) that skips it whole;</li>
  * <li>a query merges the lines lazily by filing order: a heap of cursors keyed by the next request they could yield;
@@ -55,7 +56,7 @@ public final class WaitlistIndex {
     private final Map<GeoPoint, double[]> distances = new HashMap<>();
 
     /** Where a request sits, to take it out again. */
-    private record Where(Shelf[] service, int shelf, Line line, long filed) {
+    private record Where(Shelf[] service, int shelf, int area, int radiusClass, boolean inPerson, boolean remote, long filed) {
     }
 
     public WaitlistIndex(Map<Fsa, GeoPoint> centroids) {
@@ -100,10 +101,20 @@ public final class WaitlistIndex {
         if (shelves[shelf] == null) {
             shelves[shelf] = new Shelf(centroids.length);
         }
-        Line line = shelves[shelf].line(area, radiusClass(entry.radius()));
-        line.insert(entry);
-        shelves[shelf].size++;
-        requests.put(new UUID(entry.idHigh(), entry.idLow()), new Where(shelves, shelf, line, entry.filed()));
+        Shelf into = shelves[shelf];
+        boolean inPerson = (entry.modalities() & IN_PERSON) != 0;
+        boolean remote = (entry.modalities() & REMOTE) != 0;
+        int radiusClass = radiusClass(entry.radius());
+        if (inPerson) {
+            Line line = into.line(area, radiusClass);
+            line.insert(entry);
+            into.sync(line);
+        }
+        if (remote) {
+            into.remote.insert(entry);
+        }
+        into.size++;
+        requests.put(new UUID(entry.idHigh(), entry.idLow()), new Where(shelves, shelf, area, radiusClass, inPerson, remote, entry.filed()));
     }
 
     /** Takes a request out (fulfilled, withdrawn, expired); false when it was not waiting. */
@@ -116,11 +127,20 @@ public final class WaitlistIndex {
         if (where == null) {
             return null;
         }
-        Chunk.Entry entry = where.line().remove(where.filed(), id.getMostSignificantBits(), id.getLeastSignificantBits());
-        if (entry == null) {
-            throw new IllegalStateException("care request " + id + " was indexed but not found in its line");
+        Shelf from = where.service()[where.shelf()];
+        Chunk.Entry entry = null;
+        if (where.inPerson()) {
+            Line line = from.line(where.area(), where.radiusClass());
+            entry = line.remove(where.filed(), id.getMostSignificantBits(), id.getLeastSignificantBits());
+            from.sync(line);
         }
-        where.service()[where.shelf()].size--;
+        if (where.remote()) {
+            entry = from.remote.remove(where.filed(), id.getMostSignificantBits(), id.getLeastSignificantBits());
+        }
+        if (entry == null) {
+            throw new IllegalStateException("care request " + id + " was indexed but not found in its lines");
+        }
+        from.size--;
         return entry;
     }
 
@@ -131,7 +151,7 @@ public final class WaitlistIndex {
             return false;
         }
         Chunk.Entry entry = take(id.value());
-        place(where.service(), shelf(priority), where.line().area, entry);
+        place(where.service(), shelf(priority), where.area(), entry);
         return true;
     }
 
@@ -171,6 +191,9 @@ public final class WaitlistIndex {
         return known;
     }
 
+    private static final int IN_PERSON = bit(Modality.IN_PERSON);
+    private static final int REMOTE = bit(Modality.PHONE) | bit(Modality.VIDEO);
+
     private static int bit(Modality modality) {
         return 1 << modality.ordinal();
     }
@@ -192,34 +215,80 @@ public final class WaitlistIndex {
         throw new IllegalArgumentException("a radius is at most " + RADIUS_CLASSES[RADIUS_CLASSES.length - 1] + " km");
     }
 
-    /** The requests of one service and one priority, by (area, radius class). */
+    /**
+     * The requests of one service and one priority, by (area, radius class). Each line's summary is copied into primitive
+     * arrays, so that choosing the lines a query reads is a scan of a few thousand ints and longs in a row, not a walk
+     * over as many objects.
+     */
     private static final class Shelf {
 
         private final Line[] lines;
-        /** The lines made so far, in the order they were made (a query walks these, not every possible one). */
-        private final List<Line> made = new ArrayList<>();
+        /** Every request that accepts a phone or video consultation, in filing order: where it lives does not matter for those. */
+        final Line remote = new Line(-1, -1);
+        /** Indexes of the lines made so far (a query scans these, not every possible one). */
+        private int[] made = new int[16];
+        private int madeCount;
+        private final long[] minFrom;
+        private final long[] maxTo;
+        private final int[] maxRadius;
+        private final int[] modalities;
         int size;
 
         Shelf(int areas) {
-            lines = new Line[areas * RADIUS_CLASSES.length];
+            int count = areas * RADIUS_CLASSES.length;
+            lines = new Line[count];
+            minFrom = new long[count];
+            maxTo = new long[count];
+            maxRadius = new int[count];
+            modalities = new int[count];
         }
 
         Line line(int area, int radiusClass) {
             int at = area * RADIUS_CLASSES.length + radiusClass;
             if (lines[at] == null) {
                 lines[at] = new Line(area, radiusClass);
-                made.add(lines[at]);
+                if (madeCount == made.length) {
+                    made = java.util.Arrays.copyOf(made, made.length * 2);
+                }
+                made[madeCount++] = at;
             }
             return lines[at];
         }
 
+        /** Copies a line's summary after it changed. */
+        void sync(Line line) {
+            int at = line.area * RADIUS_CLASSES.length + line.radiusClass;
+            boolean empty = line.size == 0;
+            minFrom[at] = empty ? Long.MAX_VALUE : line.minFrom;
+            maxTo[at] = empty ? Long.MIN_VALUE : line.maxTo;
+            maxRadius[at] = line.maxRadius;
+            modalities[at] = empty ? 0 : line.modalityUnion;
+        }
+
         Candidate best(long start, int modality, double[] distance, Optional<PriorityCode> priority, Predicate<Candidate> admits) {
             PriorityQueue<Cursor> heap = new PriorityQueue<>();
-            for (Line line : made) {
-                if (line.mayMatch(start, modality, distance == null ? -1 : distance[line.area])) {
-                    heap.add(new Cursor(line, distance == null ? -1 : distance[line.area]));
+            if (distance == null) {
+                if (remote.size > 0 && (remote.modalityUnion & modality) != 0 && remote.minFrom <= start && start < remote.maxTo) {
+                    heap.add(new Cursor(remote, -1));
+                }
+                return best(heap, start, modality, priority, admits);
+            }
+            for (int m = 0; m < madeCount; m++) {
+                int at = made[m];
+                if ((modalities[at] & modality) == 0 || minFrom[at] > start || start >= maxTo[at]) {
+                    continue;
+                }
+                double away = distance == null ? -1 : distance[at / RADIUS_CLASSES.length];
+                if (maxRadius[at] >= away) {
+                    heap.add(new Cursor(lines[at], away));
                 }
             }
+            return best(heap, start, modality, priority, admits);
+        }
+
+        /** Merges the lines in the heap by filing order, one chunk at a time, until a match passes the admission test. */
+        private static Candidate best(PriorityQueue<Cursor> heap, long start, int modality, Optional<PriorityCode> priority,
+                Predicate<Candidate> admits) {
             while (!heap.isEmpty()) {
                 Cursor cursor = heap.poll();
                 Chunk chunk = cursor.line.chunks.get(cursor.chunk);
