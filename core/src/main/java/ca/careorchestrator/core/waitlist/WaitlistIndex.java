@@ -8,7 +8,9 @@ import ca.careorchestrator.core.patient.CareRequest;
 import ca.careorchestrator.core.patient.CareRequestId;
 import ca.careorchestrator.core.patient.PatientId;
 import ca.careorchestrator.core.patient.PriorityCode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -232,6 +234,9 @@ public final class WaitlistIndex {
         private final long[] maxTo;
         private final int[] maxRadius;
         private final int[] modalities;
+        private final long[] firstFiled;
+        private final long[] firstHigh;
+        private final long[] firstLow;
         int size;
 
         Shelf(int areas) {
@@ -241,6 +246,9 @@ public final class WaitlistIndex {
             maxTo = new long[count];
             maxRadius = new int[count];
             modalities = new int[count];
+            firstFiled = new long[count];
+            firstHigh = new long[count];
+            firstLow = new long[count];
         }
 
         Line line(int area, int radiusClass) {
@@ -263,16 +271,24 @@ public final class WaitlistIndex {
             maxTo[at] = empty ? Long.MIN_VALUE : line.maxTo;
             maxRadius[at] = line.maxRadius;
             modalities[at] = empty ? 0 : line.modalityUnion;
+            if (!empty) {
+                Chunk first = line.chunks.get(0);
+                firstFiled[at] = first.filed[0];
+                firstHigh[at] = first.idHigh[0];
+                firstLow[at] = first.idLow[0];
+            }
         }
 
         Candidate best(long start, int modality, double[] distance, Optional<PriorityCode> priority, Predicate<Candidate> admits) {
-            PriorityQueue<Cursor> heap = new PriorityQueue<>();
             if (distance == null) {
+                PriorityQueue<Cursor> heap = new PriorityQueue<>();
                 if (remote.size > 0 && (remote.modalityUnion & modality) != 0 && remote.minFrom <= start && start < remote.maxTo) {
-                    heap.add(new Cursor(remote, -1));
+                    Chunk first = remote.chunks.get(0);
+                    heap.add(new Cursor(remote, -1, first.filed[0], first.idHigh[0], first.idLow[0]));
                 }
                 return best(heap, start, modality, priority, admits);
             }
+            List<Cursor> candidates = new ArrayList<>();
             for (int m = 0; m < madeCount; m++) {
                 int at = made[m];
                 if ((modalities[at] & modality) == 0 || minFrom[at] > start || start >= maxTo[at]) {
@@ -280,10 +296,11 @@ public final class WaitlistIndex {
                 }
                 double away = distance == null ? -1 : distance[at / RADIUS_CLASSES.length];
                 if (maxRadius[at] >= away) {
-                    heap.add(new Cursor(lines[at], away));
+                    candidates.add(new Cursor(lines[at], away, firstFiled[at], firstHigh[at], firstLow[at]));
                 }
             }
-            return best(heap, start, modality, priority, admits);
+            // Built at once (a heapify, linear) rather than added one by one.
+            return best(new PriorityQueue<>(candidates), start, modality, priority, admits);
         }
 
         /** Merges the lines in the heap by filing order, one chunk at a time, until a match passes the admission test. */
@@ -313,6 +330,7 @@ public final class WaitlistIndex {
                     if (at >= 0) {
                         cursor.at = at;
                         cursor.found = true;
+                        cursor.point(chunk);
                         heap.add(cursor);
                     } else if (cursor.advance(chunk.size)) {
                         heap.add(cursor);
@@ -334,10 +352,18 @@ public final class WaitlistIndex {
         int chunk;
         int at;
         boolean found;
+        /** The key at the position, kept here so that ordering the heap reads no chunk. */
+        long filed;
+        long high;
+        long low;
 
-        Cursor(Line line, double distance) {
+        /** A cursor at a line's first request, whose key the shelf's arrays already hold (the line itself is not read). */
+        Cursor(Line line, double distance, long filed, long high, long low) {
             this.line = line;
             this.distance = distance;
+            this.filed = filed;
+            this.high = high;
+            this.low = low;
         }
 
         /** Moves to position {@code next} of the current chunk (or the next chunk's start); false past the end. */
@@ -347,15 +373,22 @@ public final class WaitlistIndex {
                 chunk++;
                 at = 0;
             }
-            return chunk < line.chunks.size();
+            if (chunk >= line.chunks.size()) {
+                return false;
+            }
+            point(line.chunks.get(chunk));
+            return true;
+        }
+
+        void point(Chunk current) {
+            filed = current.filed[at];
+            high = current.idHigh[at];
+            low = current.idLow[at];
         }
 
         @Override
         public int compareTo(Cursor other) {
-            Chunk mine = line.chunks.get(chunk);
-            Chunk theirs = other.line.chunks.get(other.chunk);
-            return Keys.compare(mine.filed[at], mine.idHigh[at], mine.idLow[at], theirs.filed[other.at], theirs.idHigh[other.at],
-                    theirs.idLow[other.at]);
+            return Keys.compare(filed, high, low, other.filed, other.high, other.low);
         }
     }
 }
