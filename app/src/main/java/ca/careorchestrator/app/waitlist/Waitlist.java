@@ -241,6 +241,7 @@ public class Waitlist {
 
     private AcceptOutcome accepted(StoredOffer offer, BookOutcome booking) {
         settle(offer, "ACCEPTED", Optional.of("FULFILLED"));
+        open.remove(offer.request()); // in case a lapse put it back while the source was booking it
         return new AcceptOutcome.Accepted(store.offer(offer.id()).orElseThrow().view(), booking);
     }
 

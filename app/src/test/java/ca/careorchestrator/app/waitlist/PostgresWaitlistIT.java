@@ -382,6 +382,45 @@ class PostgresWaitlistIT {
         assertThat(openRequests.size()).as("withdrawn requests leave the index").isEqualTo(countOpen());
     }
 
+    @Test
+    @Order(6)
+    void thePagesFileARequestShowTheOfferInFrenchOrEnglishAndTakeADecline() throws Exception {
+        SlotHit slot = bookedSlot();
+        Patient patient = aPatient();
+        Clinic clinic = directory.clinic(slot.clinic()).orElseThrow();
+        double distance = directory.postalArea(clinic.fsa()).orElseThrow().centroid().distanceKm(clinic.location());
+        LocalDate day = LocalDate.ofInstant(slot.start(), java.time.ZoneId.of("America/Montreal"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+
+        HttpResponse<String> filed = form(browser, "/alertes", Map.of("nam", patient.identity().nam().value(), "birthDate",
+                patient.identity().birthDate().toString(), "service", slot.service().value(), "postalCode", clinic.fsa().value(), "radiusKm",
+                "" + ((int) Math.ceil(distance) + 1), "from", day.toString(), "to", day.toString(), "modalities", slot.modality().name()));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+        assertThat(filed.headers().firstValue("Location").orElseThrow()).endsWith("/alertes");
+        HttpResponse<String> list = get(browser, "/alertes");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Mes alertes", "En attente").doesNotContain(patient.identity().nam().value());
+        CareRequestId request = waitlist.requestsOf(patient.id()).getFirst().request().id();
+
+        cancel(slot);
+        OfferView offer = awaitOffer(request);
+
+        HttpResponse<String> page = get(browser, "/offres/" + offer.id());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Une plage vous est offerte", "/offres/" + offer.id() + "/accepter", "role=\"timer\"");
+        assertThat(get(browser, "/offres/" + offer.id() + "?lang=en").body()).contains("A slot is offered to you", "Decline");
+        assertThat(get(HttpClient.newHttpClient(), "/offres/" + offer.id()).body()).as("a stranger is asked who they are")
+                .contains("name=\"nam\"").doesNotContain("/accepter");
+
+        HttpResponse<String> declined = form(browser, "/offres/" + offer.id() + "/refuser", Map.of());
+        assertThat(declined.statusCode()).isEqualTo(302);
+        assertThat(offerState(offer.id())).isEqualTo("DECLINED");
+        assertThat(requestState(request)).isEqualTo("OPEN");
+
+        assertThat(form(browser, "/alertes/" + request + "/retirer", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(requestState(request)).isEqualTo("WITHDRAWN");
+    }
+
     /** Last: it moves the clock days ahead. */
     @Test
     @Order(9)
@@ -541,6 +580,18 @@ class PostgresWaitlistIT {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         String type = json.readTree(response.body()).get("type").asText();
         return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> form(HttpClient client, String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
