@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +57,8 @@ class SlotOffers {
     private static final int BATCH = 500;
     /** Candidates passed over for one slot (unknown to the registry, holding another slot) before it goes to general search. */
     private static final int MAX_TRIES = 50;
+    /** Changed slots queued at most (a province's first read changes millions). */
+    private static final int MAX_WAITING = 200_000;
 
     private final OpenRequests open;
     private final WaitlistStore store;
@@ -74,6 +77,8 @@ class SlotOffers {
     /** Offers whose acceptance is at the source now: the lapse job leaves them to it. */
     final Set<OfferId> accepting = ConcurrentHashMap.newKeySet();
     private volatile boolean busy;
+    /** Batches of changed slots not queued because the queue was full (guarded by {@code waiting}). */
+    private long dropped;
 
     SlotOffers(OpenRequests open, WaitlistStore store, Availability availability, Directory directory, Bookings bookings,
             ObjectProvider<InsuredPeople> people, OfferNotices notices, TransactionTemplate transaction, ApplicationEventPublisher events,
@@ -101,6 +106,16 @@ class SlotOffers {
     @TransactionalEventListener(fallbackExecution = true)
     void on(SlotsChanged changed) {
         if (open.mayHaveRequests()) {
+            synchronized (waiting) {
+                if (waiting.size() >= MAX_WAITING) {
+                    // A whole province being read while the index is still being built: the queue stays bounded; slots freed
+                    // later (SlotReleased) still queue, and so does every change once the matcher has caught up.
+                    if (dropped++ % 1_000 == 0) {
+                        log.warn("{} changed slots wait to be matched: {} more batches of changes left to general search", waiting.size(), dropped);
+                    }
+                    return;
+                }
+            }
             offerSoon(changed.slots());
         }
     }
@@ -172,11 +187,17 @@ class SlotOffers {
             return Optional.empty();
         }
         SlotToFill toFill = new SlotToFill(slot.service(), slot.modality(), slot.start(), clinic.get().location());
-        Set<CareRequestId> offeredBefore = store.requestsOffered(slot.id()); // declined or lapsed: not again
+        // Declined or lapsed: not again. Read only once a request matches (most changed slots match nobody).
+        AtomicReference<Set<CareRequestId>> offeredBefore = new AtomicReference<>();
         Set<CareRequestId> passedOver = new HashSet<>();
         // TODO(#6): the slot's allocation stages admit the candidate too (the allocation module's admission test joins here).
         for (int tries = 0; tries < MAX_TRIES; tries++) {
-            Optional<Candidate> best = open.best(toFill, c -> !offeredBefore.contains(c.request()) && !passedOver.contains(c.request()));
+            Optional<Candidate> best = open.best(toFill, c -> {
+                if (offeredBefore.get() == null) {
+                    offeredBefore.set(store.requestsOffered(slot.id()));
+                }
+                return !offeredBefore.get().contains(c.request()) && !passedOver.contains(c.request());
+            });
             if (best.isEmpty()) {
                 return Optional.empty();
             }

@@ -421,6 +421,28 @@ class PostgresWaitlistIT {
         assertThat(requestState(request)).isEqualTo("WITHDRAWN");
     }
 
+    @Test
+    @Order(7)
+    void withdrawingARequestWhoseOfferIsOutReleasesTheSlotToTheNextBest() {
+        SlotHit slot = bookedSlot();
+        Patient first = aPatient();
+        Patient second = aPatient();
+        CareRequestId firstRequest = fileFor(first, slot);
+        CareRequestId secondRequest = fileFor(second, slot);
+        cancel(slot);
+        OfferView offer = awaitOffer(firstRequest);
+
+        assertThat(waitlist.withdraw(firstRequest, second.id())).as("someone else's request").isEqualTo(new WithdrawOutcome.NotFound());
+        WithdrawOutcome withdrawn = waitlist.withdraw(firstRequest, first.id());
+
+        assertThat(withdrawn).isInstanceOf(WithdrawOutcome.Withdrawn.class);
+        assertThat(requestState(firstRequest)).isEqualTo("WITHDRAWN");
+        assertThat(offerState(offer.id())).isEqualTo("WITHDRAWN");
+        assertThat(awaitOffer(secondRequest).slot()).isEqualTo(slot.id());
+        assertThat(holdOf(slot.id())).containsEntry("patient_ref", second.identity().ref());
+        assertThat(waitlist.accept(offer.id(), first.id())).isInstanceOf(AcceptOutcome.AlreadyAnswered.class);
+    }
+
     /** Last: it moves the clock days ahead. */
     @Test
     @Order(9)
