@@ -144,37 +144,46 @@ public class Waitlist {
         return store.offer(id).filter(o -> ownedBy(o, patient)).map(StoredOffer::view);
     }
 
+    /** What a transaction decided ({@code Done}), or what is left to do after its commit ({@code Then}). */
+    private sealed interface Step<T> {
+        record Done<T>(T outcome) implements Step<T> {
+        }
+
+        record Then<T>(Optional<StoredOffer> offer, StoredRequest request) implements Step<T> {
+        }
+    }
+
     public WithdrawOutcome withdraw(CareRequestId id, PatientId patient) {
         Instant now = clock.instant();
-        Object result = transaction.execute(status -> {
+        Step<WithdrawOutcome> step = transaction.execute(status -> {
             Optional<StoredRequest> request = store.lockRequest(id).filter(r -> r.request().patient().equals(patient));
             if (request.isEmpty()) {
-                return new WithdrawOutcome.NotFound();
+                return new Step.Done<>(new WithdrawOutcome.NotFound());
             }
             if (!request.get().open()) {
-                return new WithdrawOutcome.AlreadyEnded(view(request.get()));
+                return new Step.Done<>(new WithdrawOutcome.AlreadyEnded(view(request.get())));
             }
             Optional<StoredOffer> pending = store.pendingOfferOf(id);
             pending.ifPresent(offer -> store.endOffer(offer.id(), "WITHDRAWN", now));
             store.endRequest(id, "WITHDRAWN", now);
             events.publishEvent(new CareRequestWithdrawn(id, false, now));
-            return pending;
+            return new Step.Then<>(pending, request.get());
         });
-        if (result instanceof WithdrawOutcome outcome) {
-            return outcome;
-        }
-        open.remove(id);
-        @SuppressWarnings("unchecked")
-        Optional<StoredOffer> pending = (Optional<StoredOffer>) result;
-        pending.ifPresent(offer -> {
-            // Its slot was held for this patient: free it and pass it on.
-            InsuredPeople registry = people.getIfAvailable();
-            if (registry != null) {
-                registry.identity(patient).ifPresent(identity -> bookings.release(offer.hold(), identity));
+        return switch (step) {
+            case Step.Done<WithdrawOutcome> done -> done.outcome();
+            case Step.Then<WithdrawOutcome> then -> {
+                open.remove(id);
+                // An offer was out: its slot was held for this patient; free it and pass it on.
+                then.offer().ifPresent(offer -> {
+                    InsuredPeople registry = people.getIfAvailable();
+                    if (registry != null) {
+                        registry.identity(patient).ifPresent(identity -> bookings.release(offer.hold(), identity));
+                    }
+                    offers.offerSoon(Set.of(offer.slot()));
+                });
+                yield new WithdrawOutcome.Withdrawn(view(store.request(id).orElseThrow()));
             }
-            offers.offerSoon(Set.of(offer.slot()));
-        });
-        return new WithdrawOutcome.Withdrawn(view(store.request(id).orElseThrow()));
+        };
     }
 
     /**
@@ -265,30 +274,31 @@ public class Waitlist {
 
     public DeclineOutcome decline(OfferId id, PatientId patient) {
         Instant now = clock.instant();
-        Object result = transaction.execute(status -> {
+        Step<DeclineOutcome> step = transaction.execute(status -> {
             Optional<StoredOffer> seen = store.offer(id).filter(o -> ownedBy(o, patient));
             if (seen.isEmpty()) {
-                return new DeclineOutcome.NotFound();
+                return new Step.Done<>(new DeclineOutcome.NotFound());
             }
             StoredRequest request = store.lockRequest(seen.get().request()).orElseThrow(); // lock order: request, then offer
             StoredOffer offer = store.lockOffer(id).orElseThrow();
             if (offer.state().equals("LAPSED") || (offer.state().equals("PENDING") && !now.isBefore(offer.expiresAt()))) {
-                return new DeclineOutcome.Expired(offer.view());
+                return new Step.Done<>(new DeclineOutcome.Expired(offer.view()));
             }
             if (!offer.state().equals("PENDING") || offers.accepting.contains(id)) {
-                return new DeclineOutcome.AlreadyAnswered(offer.view());
+                return new Step.Done<>(new DeclineOutcome.AlreadyAnswered(offer.view()));
             }
             store.endOffer(id, "DECLINED", now);
             store.moveRequest(offer.request(), "OFFERED", "OPEN");
             events.publishEvent(new OfferDeclined(id, offer.request(), offer.slot(), now));
-            return new Object[] {offer, request};
+            return new Step.Then<>(Optional.of(offer), request);
         });
-        if (result instanceof DeclineOutcome outcome) {
-            return outcome;
-        }
-        Object[] declined = (Object[]) result;
-        offers.passOn((StoredOffer) declined[0], (StoredRequest) declined[1], people.getIfAvailable());
-        return new DeclineOutcome.Declined(store.offer(id).orElseThrow().view());
+        return switch (step) {
+            case Step.Done<DeclineOutcome> done -> done.outcome();
+            case Step.Then<DeclineOutcome> then -> {
+                offers.passOn(then.offer().orElseThrow(), then.request(), people.getIfAvailable());
+                yield new DeclineOutcome.Declined(store.offer(id).orElseThrow().view());
+            }
+        };
     }
 
     // ---- background ---------------------------------------------------------------------------------------------

@@ -12,4 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("care.waitlist")
 public record WaitlistProperties(@DefaultValue("2h") Duration minLead, @DefaultValue("15m") Duration offerTtl,
         @DefaultValue("1s") Duration lapseInterval) {
+
+    public WaitlistProperties {
+        if (!offerTtl.isPositive() || !lapseInterval.isPositive()) {
+            throw new IllegalArgumentException("care.waitlist.offer-ttl and lapse-interval are positive");
+        }
+        if (minLead.compareTo(offerTtl) <= 0) {
+            // An offer must be answerable before its slot starts.
+            throw new IllegalArgumentException("care.waitlist.min-lead must be longer than care.waitlist.offer-ttl");
+        }
+    }
 }
