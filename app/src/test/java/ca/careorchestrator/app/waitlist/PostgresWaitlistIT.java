@@ -67,6 +67,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -78,6 +79,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * booking expiry loops are slowed to an hour so each test runs them when it means to ({@link SlotOffers#lapseDue}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Closed after the class: its connections, simulated platforms and loops are not kept for the ITs that run after it.
+@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=sources",
