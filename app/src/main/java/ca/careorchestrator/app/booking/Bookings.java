@@ -77,10 +77,21 @@ public class Bookings {
         return hold(slotId, patient, Actor.patient(patient.ref()));
     }
 
-    /** Holds the slot for the patient through {@code actor} (a partner platform, the access desk, a waitlist offer). */
+    /** Holds the slot for the patient through {@code actor} (a partner platform, the access desk). */
     public HoldOutcome hold(SlotId slotId, PatientIdentity patient, Actor actor) {
+        return hold(slotId, patient, actor, properties.holdTtl());
+    }
+
+    /**
+     * A hold that lasts {@code ttl} instead of {@code care.booking.hold-ttl}: the waitlist holds a slot on a patient's
+     * behalf for as long as its offer runs (they answer an e-mail or a text, not a page they are looking at).
+     */
+    public HoldOutcome hold(SlotId slotId, PatientIdentity patient, Actor actor, Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a hold lasts some time");
+        }
         try {
-            return transaction.execute(status -> holdInTransaction(slotId, patient, actor, clock.instant()));
+            return transaction.execute(status -> holdInTransaction(slotId, patient, actor, clock.instant(), ttl));
         } catch (DuplicateKeyException e) {
             // Two holds of the same patient raced: the other one won the unique key.
             return store.liveHoldOf(patient.ref()).<HoldOutcome>map(existing -> new HoldOutcome.AlreadyHolding(existing.view()))
@@ -88,7 +99,7 @@ public class Bookings {
         }
     }
 
-    private HoldOutcome holdInTransaction(SlotId slotId, PatientIdentity patient, Actor actor, Instant now) {
+    private HoldOutcome holdInTransaction(SlotId slotId, PatientIdentity patient, Actor actor, Instant now, Duration ttl) {
         Optional<StoredHold> existing = store.liveHoldOf(patient.ref());
         if (existing.isPresent()) {
             StoredHold hold = existing.get();
@@ -143,7 +154,7 @@ public class Bookings {
             return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.WITHDRAWN);
         }
         HoldId id = new HoldId(UUID.randomUUID());
-        SlotState.Held held = free.hold(id, now.plus(properties.holdTtl()));
+        SlotState.Held held = free.hold(id, now.plus(ttl));
         availability.store(slotId, held);
         StoredHold hold = new StoredHold(id, slotId, patient.ref(), "LIVE", now, held.expiresAt(), listing.get().channel());
         store.insertHold(hold, actor);

@@ -26,6 +26,9 @@ public interface Directory {
 
     Optional<PostalArea> postalArea(Fsa fsa);
 
+    /** Every postal area (about 420 for the province), for the waitlist's index. */
+    List<PostalArea> postalAreas();
+
     Page<ClinicListing> clinics(ClinicQuery query);
 
     Optional<Clinic> clinic(ClinicId id);

@@ -103,6 +103,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case FORBIDDEN -> IssueType.FORBIDDEN;
             case PARTNER_PATIENT_REQUIRED -> IssueType.REQUIRED;
             case PARTNER_QUOTA_EXCEEDED, RATE_LIMITED, PATIENT_VELOCITY_EXCEEDED -> IssueType.THROTTLED;
+            // The waitlist's (issue #5).
+            case WINDOW_REVERSED, UNKNOWN_PRIORITY -> IssueType.INVALID;
+            case CARE_REQUEST_NOT_FOUND, OFFER_NOT_FOUND -> IssueType.NOTFOUND;
+            case PATIENT_NOT_REGISTERED, CARE_REQUEST_ALREADY_OPEN, CARE_REQUEST_ENDED, OFFER_EXPIRED, OFFER_ANSWERED -> IssueType.BUSINESSRULE;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

@@ -82,6 +82,15 @@ public enum Problem {
     PARTNER_QUOTA_EXCEEDED("partner-quota-exceeded", 429),
     RATE_LIMITED("rate-limited", 429),
     PATIENT_VELOCITY_EXCEEDED("patient-velocity-exceeded", 429),
+    WINDOW_REVERSED("window-reversed", 400),
+    UNKNOWN_PRIORITY("unknown-priority", 400),
+    PATIENT_NOT_REGISTERED("patient-not-registered", 422),
+    CARE_REQUEST_NOT_FOUND("care-request-not-found", 404),
+    CARE_REQUEST_ALREADY_OPEN("care-request-already-open", 409),
+    CARE_REQUEST_ENDED("care-request-ended", 409),
+    OFFER_NOT_FOUND("offer-not-found", 404),
+    OFFER_EXPIRED("offer-expired", 410),
+    OFFER_ANSWERED("offer-answered", 409),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

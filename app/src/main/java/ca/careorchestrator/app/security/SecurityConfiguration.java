@@ -185,6 +185,8 @@ class SecurityConfiguration {
         // ---- patients' own pages (holding, confirming, their appointments): a signed-in patient; a visitor is sent to
         // sign in (the entry point for pages), staff are refused
         a.requestMatchers("/rendez-vous/**", "/mes-rendez-vous", "/mes-rendez-vous/**").hasRole(patient);
+        // ---- their alerts (waitlist) and the offers their notices link to
+        a.requestMatchers("/alertes", "/alertes/**", "/offres/**").hasRole(patient);
         // ---- holds and appointments: a patient (their own), a partner or the desk (for the verified patient they name)
         a.requestMatchers("/api/v1/holds", "/api/v1/holds/**", "/api/v1/appointments/**", "/fhir/Appointment/**")
                 .hasAnyRole(patient, partner, desk)

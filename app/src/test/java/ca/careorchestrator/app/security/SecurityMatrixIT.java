@@ -93,6 +93,8 @@ class SecurityMatrixIT {
         // anyone else to sign in (/connexion?suite=…).
         expect(null, "/rendez-vous/**", EnumSet.of(Who.PATIENT));
         expect(null, "/mes-rendez-vous/**", EnumSet.of(Who.PATIENT));
+        expect(null, "/alertes/**", EnumSet.of(Who.PATIENT));
+        expect(null, "/offres/**", EnumSet.of(Who.PATIENT));
         Set<Who> forPatients = EnumSet.of(Who.PATIENT, Who.PARTNER, Who.ACCESS_DESK);
         expect(null, "/api/v1/holds/**", forPatients);
         expect(null, "/api/v1/appointments/**", forPatients);

@@ -123,6 +123,15 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<PostalArea> postalAreas() {
+        return jdbc.sql("select fsa, place, latitude, longitude, local_network_code, zone_id from directory_postal_area order by fsa")
+                .query((rs, n) -> new PostalArea(new Fsa(rs.getString("fsa").strip()), rs.getString("place"),
+                        new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")),
+                        new LocalNetworkCode(rs.getString("local_network_code").strip()), ZoneId.of(rs.getString("zone_id"))))
+                .list();
+    }
+
+    @Override
     public Optional<PostalArea> postalArea(Fsa fsa) {
         return remembered(postalAreas, fsa, () -> jdbc.sql("select fsa, place, latitude, longitude, local_network_code, zone_id from directory_postal_area where fsa = :fsa")
                 .param("fsa", fsa.value())
