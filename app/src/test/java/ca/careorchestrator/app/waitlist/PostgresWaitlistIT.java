@@ -20,6 +20,7 @@ import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.security.TestSignIn;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
 import ca.careorchestrator.app.support.Caller;
+import ca.careorchestrator.app.support.Mailbox;
 import ca.careorchestrator.app.support.PostgresDatabase;
 import ca.careorchestrator.app.support.TestClock;
 import ca.careorchestrator.app.support.Waits;
@@ -112,8 +113,8 @@ class PostgresWaitlistIT {
 
         @Bean
         @Primary
-        RecordedNotices recordedNotices() {
-            return new RecordedNotices();
+        RecordedNotices recordedNotices(OfferNotices sent) {
+            return new RecordedNotices(sent);
         }
 
         @Bean
@@ -142,12 +143,19 @@ class PostgresWaitlistIT {
         }
     }
 
+    /** Remembers each notice, then sends it for real (e-mail to the test's SMTP server, SMS to the logging gateway). */
     static final class RecordedNotices implements OfferNotices {
         final List<Notice> sent = Collections.synchronizedList(new ArrayList<>());
+        private final OfferNotices real;
+
+        RecordedNotices(OfferNotices real) {
+            this.real = real;
+        }
 
         @Override
         public void offerMade(Notice notice) {
             sent.add(notice);
+            real.offerMade(notice);
         }
     }
 
@@ -181,6 +189,14 @@ class PostgresWaitlistIT {
         registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("care.data-dir", () -> dir);
+        mailbox = Mailbox.startFor(registry);
+    }
+
+    private static Mailbox mailbox;
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMailbox() {
+        mailbox.close();
     }
 
     @Autowired
@@ -229,7 +245,7 @@ class PostgresWaitlistIT {
 
     @Test
     @Order(1)
-    void aCancelledSlotGoesToTheBestWaitingRequestPriorityBeforeFilingTime() {
+    void aCancelledSlotGoesToTheBestWaitingRequestPriorityBeforeFilingTime() throws Exception {
         SlotHit slot = bookedSlot();
         Patient early = aPatient();
         Patient urgent = aPatient();
@@ -254,6 +270,11 @@ class PostgresWaitlistIT {
         assertThat(notice.patient()).isEqualTo(urgent.id());
         assertThat(notice.answer().getPath()).isEqualTo("/offres/" + offer.id());
         assertThat(notice.expiresAt()).isEqualTo(offer.expiresAt());
+        String address = registry.contact(urgent.id()).orElseThrow().email();
+        await(Duration.ofSeconds(20), () -> !mailbox.to(address).isEmpty(), "the offer's e-mail arrives");
+        assertThat(Mailbox.subject(mailbox.to(address).getFirst())).isEqualTo("Une plage vous est offerte");
+        assertThat((String) mailbox.to(address).getFirst().getContent()).as("decoded text")
+                .contains("/offres/" + offer.id(), "(gratuit)", "retenue pour vous").doesNotContain(urgent.identity().nam().value());
         assertThat(heard).anyMatch(e -> e instanceof OfferMade made && made.offer().equals(offer.id()) && made.request().equals(urgentRequest)
                 && made.slot().equals(slot.id()) && made.priority().equals(Optional.of(PriorityCode.B)));
         assertThat(waitlist.requestsOf(urgent.id())).singleElement().satisfies(r -> {
