@@ -18,6 +18,9 @@ public interface PeopleStore {
 
     long count();
 
+    /** The first {@code limit} people by id, one registered and one orphan among them if there are (demo hints). */
+    List<StoredPerson> sample(int limit);
+
     /** Empties the registry and everything that refers to it (sign-ins, referrals, audit rows). */
     void clear();
 

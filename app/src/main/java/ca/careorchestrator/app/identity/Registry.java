@@ -76,6 +76,16 @@ public class Registry implements InsuredPeople, PatientProfiles, PatientRecords 
      * The access desk (GAP) refers an orphan patient with a priority: the latest referral is what allocation rules see
      * ({@link PatientProfile#referral()}). False if the registry does not know the patient.
      */
+    /** A synthetic resident a visitor may sign in as in a demonstration (all data is synthetic). */
+    public record DemoPerson(String nam, LocalDate birthDate, Sex sex, String givenName, String familyName, boolean orphan) {
+    }
+
+    /** The first {@code count} residents with their NAM shown back (decrypted): the default run's sign-in hints. */
+    public List<DemoPerson> demoPeople(int count) {
+        return count <= 0 ? List.of() : store.sample(count).stream().map(p -> new DemoPerson(protection.decrypt(p.namCipher()), p.birthDate(),
+                p.sex(), p.givenName(), p.familyName(), p.registeredProfessional().isEmpty())).toList();
+    }
+
     public boolean refer(PatientId patient, ca.careorchestrator.core.patient.PriorityCode priority, String referredBy) {
         Optional<StoredPerson> person = store.byId(patient);
         Optional<PostalArea> area = person.flatMap(p -> directory.postalArea(p.fsa()));

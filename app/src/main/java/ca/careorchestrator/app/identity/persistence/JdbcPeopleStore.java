@@ -56,6 +56,11 @@ class JdbcPeopleStore implements PeopleStore {
     }
 
     @Override
+    public List<StoredPerson> sample(int limit) {
+        return jdbc.sql(PERSON + " order by id limit :limit").param("limit", limit).query(JdbcPeopleStore::person).list();
+    }
+
+    @Override
     public long count() {
         return jdbc.sql("select count(*) from identity_person").query(Long.class).single();
     }

@@ -36,8 +36,13 @@ class SignInPages {
     private final SignIns signIns;
     private final MessageSource messages;
     private final Clock clock;
+    private final ca.careorchestrator.app.identity.Registry registry;
+    private final int demoPeople;
 
-    SignInPages(SignIns signIns, MessageSource messages, Clock clock) {
+    SignInPages(SignIns signIns, MessageSource messages, Clock clock, ca.careorchestrator.app.identity.Registry registry,
+            ca.careorchestrator.app.identity.IdentityProperties properties) {
+        this.registry = registry;
+        this.demoPeople = properties.demoPeople();
         this.signIns = signIns;
         this.messages = messages;
         this.clock = clock;
@@ -51,6 +56,7 @@ class SignInPages {
     String start(@RequestParam(name = "suite", required = false) String next, Model model, HttpServletResponse response) {
         model.addAttribute("form", new IdentityForm("", "", "", "EMAIL"));
         model.addAttribute("next", safe(next));
+        model.addAttribute("demoPeople", registry.demoPeople(demoPeople));
         noStore(response);
         return "signin/start";
     }
@@ -72,6 +78,7 @@ class SignInPages {
             model.addAttribute("problemField", IdentityForm.fieldOf(e.problem(), e.arguments()).name());
             model.addAttribute("form", form.withoutNam());
             model.addAttribute("next", safe(next));
+            model.addAttribute("demoPeople", registry.demoPeople(demoPeople));
             return "signin/start";
         }
     }
