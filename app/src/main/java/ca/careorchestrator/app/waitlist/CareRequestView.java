@@ -2,7 +2,6 @@ package ca.careorchestrator.app.waitlist;
 
 import ca.careorchestrator.core.patient.CareRequest;
 import ca.careorchestrator.core.patient.PriorityCode;
-import java.time.Instant;
 import java.util.Optional;
 
 /**

@@ -17,7 +17,6 @@ import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.core.patient.Patient;
 import ca.careorchestrator.simulator.province.Preset;
 import java.time.ZoneId;
-import ca.careorchestrator.core.availability.HoldId;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.care.BookingChannel;
 import ca.careorchestrator.core.care.Protocol;

@@ -1,6 +1,5 @@
 package ca.careorchestrator.app.fhir;
 
-import static ca.careorchestrator.app.support.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.careorchestrator.app.catalog.Catalog;

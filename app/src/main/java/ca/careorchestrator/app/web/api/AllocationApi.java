@@ -5,8 +5,6 @@ import ca.careorchestrator.app.allocation.Policies;
 import ca.careorchestrator.app.allocation.PolicyChange;
 import ca.careorchestrator.app.allocation.PolicyScope;
 import ca.careorchestrator.app.allocation.StoredPolicy;
-import ca.careorchestrator.app.booking.PatientIdentity;
-import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.web.AllocationTexts;
@@ -24,7 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,10 +48,10 @@ class AllocationApi {
     private final Admissions admissions;
     private final AllocationTexts texts;
     private final Clock clock;
-    private final InsuredPeople people;
+    private final RequestPatients patients;
 
-    AllocationApi(Policies policies, Admissions admissions, AllocationTexts texts, Clock clock, InsuredPeople people) {
-        this.people = people;
+    AllocationApi(Policies policies, Admissions admissions, AllocationTexts texts, Clock clock, RequestPatients patients) {
+        this.patients = patients;
         this.policies = policies;
         this.admissions = admissions;
         this.texts = texts;
@@ -120,20 +117,9 @@ class AllocationApi {
     @Operation(summary = "Why this patient could or could not take this slot now, stage by stage (no patient: an anonymous visitor)")
     SlotExplanationJson explain(@PathVariable String id, @RequestBody(required = false) ExplainRequest request, Locale locale) {
         SlotId slot = new SlotId(Params.id(id));
-        Applicant applicant = request == null || request.patient() == null ? Applicant.anonymous() : admissions.applicant(patient(request.patient()));
+        Applicant applicant = request == null || request.patient() == null ? Applicant.anonymous() : admissions.applicant(patients.named(request.patient()));
         return admissions.explain(slot, applicant).map(a -> new SlotExplanationJson(slot.toString(), AllocationJson.explanation(a, texts, locale)))
                 .orElseThrow(() -> new ProblemException(Problem.SLOT_NOT_FOUND, slot.toString()));
-    }
-
-    /** The patient the body names, verified by the registry (as a hold is). */
-    private PatientIdentity patient(BookingApi.PatientJson json) {
-        if (json.nam() == null) {
-            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
-        }
-        if (json.birthDate() == null) {
-            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
-        }
-        return people.verified(json.nam(), json.birthDate(), Optional.empty(), LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC));
     }
 
     private static PolicyScope scope(ClinicId clinic, String professional, String service) {

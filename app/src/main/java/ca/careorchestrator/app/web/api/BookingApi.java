@@ -12,8 +12,6 @@ import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.identity.Actors;
 import ca.careorchestrator.app.identity.AuditEntry;
 import ca.careorchestrator.app.identity.AuditTrail;
-import ca.careorchestrator.app.identity.InsuredPeople;
-import ca.careorchestrator.app.identity.PatientSessions;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.security.CurrentActor;
@@ -77,13 +75,13 @@ class BookingApi {
     private final CurrentActor actors;
     private final FairnessGuards guards;
     private final ca.careorchestrator.app.web.AllocationTexts texts;
-    private final InsuredPeople people;
+    private final RequestPatients patients;
     private final AuditTrail audit;
 
     BookingApi(Bookings bookings, Catalog catalog, ServiceTypes serviceTypes, Clock clock, CurrentActor actors, FairnessGuards guards,
-            ca.careorchestrator.app.web.AllocationTexts texts, InsuredPeople people, AuditTrail audit) {
+            ca.careorchestrator.app.web.AllocationTexts texts, RequestPatients patients, AuditTrail audit) {
         this.texts = texts;
-        this.people = people;
+        this.patients = patients;
         this.audit = audit;
         this.bookings = bookings;
         this.catalog = catalog;
@@ -244,19 +242,7 @@ class BookingApi {
 
     /** The patient this request is for: the one the body names, checked, as the actor may act for (see CurrentActor). */
     private PatientIdentity patient(PatientJson json) {
-        boolean namesNobody = json == null || json.nam() == null && json.birthDate() == null;
-        return actors.patientToActFor(namesNobody ? Optional.empty() : Optional.of(named(json)));
-    }
-
-    private PatientIdentity named(PatientJson json) {
-        if (json.nam() == null) {
-            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
-        }
-        if (json.birthDate() == null) {
-            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
-        }
-        return actors.verified(() -> people.verified(json.nam(), json.birthDate(), Optional.empty(),
-                LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC)));
+        return patients.forRequest(json);
     }
 
     private ProblemException unavailable(HoldOutcome.Unavailable unavailable, Locale locale) {

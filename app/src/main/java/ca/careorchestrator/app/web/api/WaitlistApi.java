@@ -1,9 +1,7 @@
 package ca.careorchestrator.app.web.api;
 
 import ca.careorchestrator.app.booking.BookOutcome;
-import ca.careorchestrator.app.booking.PatientIdentity;
 import ca.careorchestrator.app.directory.Directory;
-import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.identity.Registry;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
@@ -59,12 +57,12 @@ class WaitlistApi {
     private final Clock clock;
 
     private final CurrentActor actors;
-    private final InsuredPeople people;
+    private final RequestPatients patients;
     private final Registry registry;
 
-    WaitlistApi(Waitlist waitlist, Directory directory, Clock clock, CurrentActor actors, InsuredPeople people, Registry registry) {
+    WaitlistApi(Waitlist waitlist, Directory directory, Clock clock, CurrentActor actors, RequestPatients patients, Registry registry) {
         this.actors = actors;
-        this.people = people;
+        this.patients = patients;
         this.registry = registry;
         this.waitlist = waitlist;
         this.directory = directory;
@@ -198,21 +196,9 @@ class WaitlistApi {
         };
     }
 
-    /** The signed-in patient, or the verified patient the access desk names (as holds do: see CurrentActor). */
+    /** The signed-in patient, or the verified patient the access desk names (as holds do). */
     private PatientId patient(BookingApi.PatientJson json) {
-        boolean namesNobody = json == null || json.nam() == null && json.birthDate() == null;
-        return actors.patientToActFor(namesNobody ? Optional.empty() : Optional.of(named(json))).id();
-    }
-
-    private PatientIdentity named(BookingApi.PatientJson json) {
-        if (json.nam() == null) {
-            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.nam");
-        }
-        if (json.birthDate() == null) {
-            throw new ProblemException(Problem.MISSING_PARAMETER, "patient.birthDate");
-        }
-        return actors.verified(() -> people.verified(json.nam(), json.birthDate(), Optional.empty(),
-                LocalDate.ofInstant(clock.instant(), SearchCriteria.QUEBEC)));
+        return patients.forRequest(json).id();
     }
 
     private static void require(String value, String name) {

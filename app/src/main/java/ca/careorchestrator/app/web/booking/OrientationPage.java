@@ -4,7 +4,6 @@ import ca.careorchestrator.app.orientation.Orientation;
 import ca.careorchestrator.app.web.Languages;
 import ca.careorchestrator.app.web.api.SearchCriteria;
 import ca.careorchestrator.core.care.Language;
-import ca.careorchestrator.core.care.Profession;
 import ca.careorchestrator.core.care.ServiceTypes;
 import ca.careorchestrator.core.orientation.Answers;
 import ca.careorchestrator.core.orientation.OrientationResult;
