@@ -70,6 +70,15 @@ public class Waitlist {
     }
 
     public FileOutcome file(Filing filing) {
+        return fileAsOf(filing, clock.instant(), Optional.empty());
+    }
+
+    /**
+     * As {@link #file}, for a request that reached the access desk at {@code filedAt} (its age counts from then), with
+     * the desk's priority if it set one: the synthetic province's backlog and its daily inflow of orphan patients'
+     * requests. The window still starts now at the earliest.
+     */
+    public FileOutcome fileAsOf(Filing filing, Instant filedAt, Optional<PriorityCode> priority) {
         Instant now = clock.instant();
         Optional<FileOutcome.Refused> refused = check(filing, now);
         if (refused.isPresent()) {
@@ -81,10 +90,10 @@ public class Waitlist {
         }
         Instant from = filing.from().isBefore(now) ? now : filing.from();
         CareRequest request = new CareRequest(new CareRequestId(UUID.randomUUID()), filing.patient(), filing.service(), filing.area(),
-                filing.radiusKm(), from, filing.to(), filing.modalities(), now);
+                filing.radiusKm(), from, filing.to(), filing.modalities(), filedAt.isAfter(now) ? now : filedAt);
         try {
             transaction.executeWithoutResult(status -> {
-                store.insertRequest(request, Optional.empty());
+                store.insertRequest(request, priority);
                 events.publishEvent(new CareRequestFiled(request.id(), request.service(), request.area(), now));
             });
         } catch (DuplicateKeyException e) {
@@ -92,7 +101,7 @@ public class Waitlist {
             return store.openRequest(filing.patient(), filing.service()).<FileOutcome>map(r -> new FileOutcome.AlreadyWaiting(view(r)))
                     .orElseThrow(() -> e);
         }
-        open.add(request, Optional.empty());
+        open.add(request, priority);
         return new FileOutcome.Filed(view(store.request(request.id()).orElseThrow()));
     }
 
@@ -209,6 +218,21 @@ public class Waitlist {
             open.prioritise(id, priority);
         }
         return Optional.of(view(now));
+    }
+
+    /**
+     * The access desk booked for the request's patient itself (not through an offer): an OPEN request ends FULFILLED and
+     * leaves the index. False when it was not OPEN (an offer is out, or it ended): nothing changed.
+     */
+    public boolean fulfil(CareRequestId id) {
+        Instant now = clock.instant();
+        Boolean ended = transaction.execute(status -> store.lockRequest(id).filter(r -> r.state().equals("OPEN")).isPresent()
+                && store.endRequest(id, "FULFILLED", now));
+        if (!Boolean.TRUE.equals(ended)) {
+            return false;
+        }
+        open.remove(id);
+        return true;
     }
 
     // ---- answers ------------------------------------------------------------------------------------------------
