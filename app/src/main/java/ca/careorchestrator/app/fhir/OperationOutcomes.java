@@ -107,6 +107,8 @@ final class OperationOutcomes implements ProblemRenderer {
             case WINDOW_REVERSED, UNKNOWN_PRIORITY -> IssueType.INVALID;
             case CARE_REQUEST_NOT_FOUND, OFFER_NOT_FOUND -> IssueType.NOTFOUND;
             case PATIENT_NOT_REGISTERED, CARE_REQUEST_ALREADY_OPEN, CARE_REQUEST_ENDED, OFFER_EXPIRED, OFFER_ANSWERED -> IssueType.BUSINESSRULE;
+            case DESK_OTHER_REGION -> IssueType.FORBIDDEN;
+            case DESK_REQUEST_NOT_OPEN -> IssueType.BUSINESSRULE;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }

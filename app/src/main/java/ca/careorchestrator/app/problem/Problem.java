@@ -91,6 +91,8 @@ public enum Problem {
     OFFER_NOT_FOUND("offer-not-found", 404),
     OFFER_EXPIRED("offer-expired", 410),
     OFFER_ANSWERED("offer-answered", 409),
+    DESK_OTHER_REGION("desk-other-region", 403),
+    DESK_REQUEST_NOT_OPEN("desk-request-not-open", 409),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */
