@@ -83,7 +83,9 @@ public class DeskActions {
         switch (booked) {
             case BookOutcome.Confirmed c -> fulfilled(id, entry, nurse);
             case BookOutcome.Pending p -> fulfilled(id, entry, nurse);
-            case BookOutcome.HandedOver h -> fulfilled(id, entry, nurse);
+            case BookOutcome.HandedOver h -> {
+                // Booked on the clinic's page or by phone, not here: the request keeps waiting until the nurse knows.
+            }
             case BookOutcome.SlotTaken t -> throw new ProblemException(Problem.SLOT_TAKEN);
             case BookOutcome.HoldExpired e -> throw new ProblemException(Problem.HOLD_EXPIRED);
             case BookOutcome.HoldNotFound n -> throw new ProblemException(Problem.HOLD_NOT_FOUND);
