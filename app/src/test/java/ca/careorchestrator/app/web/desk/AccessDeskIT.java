@@ -207,7 +207,7 @@ class AccessDeskIT {
         WebElement book = null;
         for (String link : links) {
             browser.get(link);
-            List<WebElement> buttons = browser.findElements(By.cssSelector(".desk-slots .slot-card[data-channel=API] button"));
+            List<WebElement> buttons = browser.findElements(By.cssSelector(".desk-slots .desk-slot[data-channel=API] button"));
             if (!buttons.isEmpty()) {
                 book = buttons.getFirst();
                 break;
