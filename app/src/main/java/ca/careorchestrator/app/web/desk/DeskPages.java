@@ -10,6 +10,12 @@ import ca.careorchestrator.app.desk.DeskQueue;
 import ca.careorchestrator.app.desk.QueueEntry;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.identity.Actors;
+import ca.careorchestrator.app.orientation.Orientation;
+import ca.careorchestrator.core.care.ServiceTypeCode;
+import ca.careorchestrator.core.orientation.Answers;
+import ca.careorchestrator.core.orientation.OrientationResult;
+import ca.careorchestrator.core.orientation.Outcome;
+import ca.careorchestrator.core.orientation.Recommendation;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
 import ca.careorchestrator.app.security.CurrentActor;
@@ -59,9 +65,12 @@ class DeskPages {
     private final ServiceTypes serviceTypes;
     private final MessageSource messages;
     private final Clock clock;
+    private final Orientation orientation;
+    private static final java.time.ZoneId QUEBEC = java.time.ZoneId.of("America/Montreal");
 
     DeskPages(DeskQueue queue, DeskActions actions, CurrentActor actors, Catalog catalog, Admissions admissions, Directory directory,
-            ServiceTypes serviceTypes, MessageSource messages, Clock clock) {
+            ServiceTypes serviceTypes, MessageSource messages, Clock clock, Orientation orientation) {
+        this.orientation = orientation;
         this.queue = queue;
         this.actions = actions;
         this.actors = actors;
@@ -95,17 +104,75 @@ class DeskPages {
         return "desk/queue";
     }
 
+    /** What the orientation table said for this request, as shown; {@code service} empty unless it leads to a booking. */
+    record Oriented(String kind, String why, Optional<ServiceTypeCode> service, String maxDelay, String suggestedPriority) {
+    }
+
+    /**
+     * The request, oriented when {@code reason} is given (the patient's age from their NAM; not registered: an orphan):
+     * a booking recommendation sets the searched service and suggests the priority whose delay fits; a red flag says 911
+     * or 811 and searches nothing.
+     */
     @GetMapping("/guichet/demandes/{id}")
-    String request(@PathVariable String id, Model model, Locale locale, HttpServletRequest http) {
+    String request(@PathVariable String id, @RequestParam(required = false) String reason, @RequestParam(required = false) String pregnant,
+            @RequestParam(required = false) String chronic, Model model, Locale locale, HttpServletRequest http) {
         DeskActions.Opened opened = actions.open(requestId(id), region(), Actors.current(http));
         QueueEntry entry = opened.entry();
+        Language language = language(locale);
+        Optional<Oriented> oriented = reason == null || reason.isBlank() ? Optional.empty()
+                : Optional.of(orient(reason.strip(), opened, "on".equals(pregnant), "on".equals(chronic), language));
         model.addAttribute("row", row(entry, locale));
         model.addAttribute("patient", opened.patient().givenName() + " " + opened.patient().familyName());
         model.addAttribute("open", entry.state().equals("OPEN"));
         model.addAttribute("codes", codes(locale));
-        model.addAttribute("current", entry.priority().map(Enum::name).orElse(""));
-        model.addAttribute("slots", entry.state().equals("OPEN") ? slots(entry, locale) : List.of());
+        model.addAttribute("current", entry.priority().map(Enum::name)
+                .orElse(oriented.map(Oriented::suggestedPriority).orElse("")));
+        model.addAttribute("reasons", orientation.reasons().stream().map(r -> new Row(r.code(), r.code(), r.label(language), "", "", "", "", "", r.redFlag())).toList());
+        model.addAttribute("reason", reason == null ? "" : reason);
+        model.addAttribute("pregnant", "on".equals(pregnant));
+        model.addAttribute("chronic", "on".equals(chronic));
+        model.addAttribute("oriented", oriented.orElse(null));
+        boolean searches = entry.state().equals("OPEN") && oriented.map(o -> o.service().isPresent()).orElse(true);
+        model.addAttribute("slots", searches ? slots(entry, oriented.flatMap(Oriented::service).orElse(entry.service()), locale) : List.of());
+        model.addAttribute("searched", serviceTypes.find(oriented.flatMap(Oriented::service).orElse(entry.service()).value())
+                .map(t -> t.name(language)).orElse(entry.service().value()));
         return "desk/request";
+    }
+
+    private Oriented orient(String reason, DeskActions.Opened opened, boolean pregnant, boolean chronic, Language language) {
+        int age = java.time.Period.between(opened.patient().nam().birthDate(), java.time.LocalDate.ofInstant(clock.instant(), QUEBEC)).getYears();
+        Answers answers = new Answers(Optional.of(reason), Optional.empty(), Optional.of(age), Optional.of(pregnant), Optional.of(chronic),
+                Optional.of(false));
+        return switch (orientation.orient(answers)) {
+            case OrientationResult.Recommended recommended -> {
+                Recommendation r = recommended.recommendation();
+                yield switch (r.outcome()) {
+                    case Outcome.Book book -> new Oriented("book", r.why(language), Optional.of(book.service()), days(book.maxDelay(), language),
+                            suggested(book.maxDelay()).name());
+                    case Outcome.CallEmergency emergency -> new Oriented("911", r.why(language), Optional.empty(), "", PriorityCode.A.name());
+                    case Outcome.CallInfoLine line -> new Oriented("811", r.why(language), Optional.empty(), "", "");
+                };
+            }
+            case OrientationResult.NotOriented refused -> new Oriented("refused", refused.defects().stream().map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", ")), Optional.empty(), "", "");
+        };
+    }
+
+    /** The least urgent code whose maximum delay still meets the recommended one (A if none does). */
+    private PriorityCode suggested(Duration maxDelay) {
+        PriorityCode fits = PriorityCode.A;
+        for (PriorityCode code : PriorityCode.values()) {
+            if (queue.codes().maxDelay(code).compareTo(maxDelay) <= 0) {
+                fits = code;
+            }
+        }
+        return fits;
+    }
+
+    private static String days(Duration delay, Language language) {
+        long hours = delay.toHours();
+        String unit = language == Language.EN ? (hours % 24 == 0 ? " d" : " h") : (hours % 24 == 0 ? " j" : " h");
+        return hours % 24 == 0 ? delay.toDays() + unit : hours + unit;
     }
 
     @PostMapping("/guichet/demandes/{id}/priorite")
@@ -137,10 +204,10 @@ class DeskPages {
         return "redirect:/guichet/demandes/" + id;
     }
 
-    private List<Slot> slots(QueueEntry entry, Locale locale) {
+    private List<Slot> slots(QueueEntry entry, ServiceTypeCode service, Locale locale) {
         Instant now = clock.instant();
         Optional<SlotQuery.Near> near = directory.postalArea(entry.area()).map(a -> new SlotQuery.Near(a.centroid(), 50));
-        SlotQuery query = new SlotQuery(Optional.of(entry.region()), near, Optional.of(entry.service()), Optional.empty(), Optional.empty(),
+        SlotQuery query = new SlotQuery(Optional.of(entry.region()), near, Optional.of(service), Optional.empty(), Optional.empty(),
                 Optional.empty(), now, now.plus(SEARCH), SlotQuery.Order.SOONEST, 0, SLOTS);
         QuebecTime time = new QuebecTime(locale);
         try {

@@ -202,7 +202,7 @@ class AccessDeskIT {
         assertThat(breaches.getFirst().getText()).as("a breach is said in words, not colour alone").startsWith("⚠ Dépassé depuis le");
         screenshot("desk-01-queue-fr");
 
-        List<String> links = browser.findElements(By.cssSelector("table.desk-queue tbody tr:not([data-breached=x]) a")).stream()
+        List<String> links = browser.findElements(By.cssSelector("table.desk-queue tbody tr[data-state=OPEN] a")).stream()
                 .map(a -> a.getAttribute("href")).toList();
         WebElement book = null;
         for (String link : links) {
@@ -222,12 +222,26 @@ class AccessDeskIT {
                 "Réservation transmise à la clinique ; la demande est satisfaite.");
         screenshot("desk-03-booked-fr");
 
+        open("/guichet");
+        navigate(browser.findElement(By.cssSelector("table.desk-queue tbody tr[data-state=OPEN] a")));
+        {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("prescription-renewal");
+            navigate(browser.findElement(By.cssSelector("form.desk-orient button[type=submit]")));
+            assertThat(browser.findElement(By.cssSelector(".desk-oriented")).getText()).startsWith("Recommandation : Renouvellement d'ordonnance");
+            assertThat(browser.findElement(By.id("slots-title")).getText()).endsWith("Renouvellement d'ordonnance");
+            screenshot("desk-04-oriented-fr");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("chest-pain");
+            navigate(browser.findElement(By.cssSelector("form.desk-orient button[type=submit]")));
+            assertThat(browser.findElement(By.cssSelector(".desk-oriented")).getText()).contains("911");
+            assertThat(browser.findElements(By.id("slots-title"))).as("a red flag books nothing").isEmpty();
+        }
+
         open("/guichet?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Access desk");
         browser.manage().window().setSize(new Dimension(390, 900));
         assertThat((Long) js("return document.documentElement.scrollWidth;")).as("no sideways scrolling of the page at phone width")
                 .isLessThanOrEqualTo(400L);
-        screenshot("desk-04-queue-en-phone");
+        screenshot("desk-05-queue-en-phone");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
