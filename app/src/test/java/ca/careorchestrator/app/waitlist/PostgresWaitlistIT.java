@@ -422,6 +422,9 @@ class PostgresWaitlistIT {
         double distance = directory.postalArea(clinic.fsa()).orElseThrow().centroid().distanceKm(clinic.location());
         LocalDate day = LocalDate.ofInstant(slot.start(), java.time.ZoneId.of("America/Montreal"));
         Caller browser = Caller.session(port, TestSignIn.PATIENT + patient.id());
+        // The orientation result links to the form with its service and window; a value the form cannot show is ignored.
+        assertThat(get(browser, "/alertes?service=vaccination&from=2027-01-04&to=not-a-day").body()).contains("value=\"2027-01-04\"")
+                .containsPattern("value=\"vaccination\"[^>]*selected");
 
         HttpResponse<String> filed = form(browser, "/alertes", Map.of("service", slot.service().value(), "postalCode", clinic.fsa().value(),
                 "radiusKm", "" + ((int) Math.ceil(distance) + 1), "from", day.toString(), "to", day.toString(), "modalities",

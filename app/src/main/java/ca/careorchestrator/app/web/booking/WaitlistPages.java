@@ -97,12 +97,26 @@ class WaitlistPages {
         }
     }
 
+    /** {@code service}, {@code from}, {@code to} (Quebec days) pre-fill the form: the orientation result links here with them. */
     @GetMapping("/alertes")
-    String alerts(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String alerts(@RequestParam(required = false) String service, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         if (!model.containsAttribute("alert")) {
-            model.addAttribute("alert", AlertForm.empty(today()));
+            AlertForm empty = AlertForm.empty(today());
+            // Only values the form can show are taken; anything else is left to the defaults (the POST checks it all again).
+            model.addAttribute("alert", new AlertForm(service != null && serviceTypes.find(service.strip()).isPresent() ? service.strip()
+                    : empty.service(), empty.postalCode(), empty.radiusKm(), day(from).orElse(empty.from()), day(to).orElse(empty.to()),
+                    empty.modalities()));
         }
         return alertsPage(model, locale, request, response);
+    }
+
+    private static java.util.Optional<String> day(String raw) {
+        try {
+            return raw == null ? java.util.Optional.empty() : java.util.Optional.of(LocalDate.parse(raw.strip()).toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private String alertsPage(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
