@@ -11,6 +11,7 @@ import ca.careorchestrator.app.provisioning.ProvinceLoader;
 import ca.careorchestrator.app.simulation.PlatformSimulation;
 import ca.careorchestrator.app.support.Browser;
 import ca.careorchestrator.app.support.Caller;
+import ca.careorchestrator.app.support.TestClock;
 import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.core.geo.RegionCode;
 import ca.careorchestrator.core.patient.CareRequestId;
@@ -62,10 +63,20 @@ import tools.jackson.databind.ObjectMapper;
         "care.simulation.tick=1h", "care.simulation.desk-bookings-per-hour=0", "care.simulation.cancellations-per-hour=0",
         "care.simulation.withdrawals-per-hour=0", "care.ingestion.poll-interval=1s", "care.ingestion.max-backoff=1s",
         "care.ingestion.circuit-threshold=100", "care.ingestion.timeout=5s",
-        "care.desk.seed-requests=true", "care.desk.backlog-share=0.1", "care.desk.inflow-check=1h"})
+        "care.desk.seed-requests=true", "care.desk.backlog-share=0.1", "care.desk.inflow-check=1s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessDeskIT {
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Fixtures {
+        /** Moved a day ahead by a test: the daily inflow files when the Quebec day changes. */
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        TestClock testClock() {
+            return new TestClock(java.time.Instant.now());
+        }
+    }
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +102,8 @@ class AccessDeskIT {
     DeskQueue queue;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
 
     Caller gaspesie;
     Caller estrie;
@@ -242,6 +255,23 @@ class AccessDeskIT {
         assertThat((Long) js("return document.documentElement.scrollWidth;")).as("no sideways scrolling of the page at phone width")
                 .isLessThanOrEqualTo(400L);
         screenshot("desk-05-queue-en-phone");
+    }
+
+    @Test
+    @Order(5)
+    void eachNewDayBringsAFewUntriagedRequestsPerRegion() {
+        long before = requests();
+        clock.advance(Duration.ofDays(1));
+        java.time.Instant newDay = clock.instant();
+        await(Duration.ofSeconds(30), () -> requests() > before, "the new day's requests are filed");
+        long filedToday = jdbc.sql("select count(*) from waitlist_request where filed_at >= :day and priority is null")
+                .param("day", java.sql.Timestamp.from(newDay)).query(Long.class).single();
+        assertThat(requests() - before).as("at most 4 a day in the one region (a patient already waiting is skipped)").isBetween(1L, 4L);
+        assertThat(filedToday).isEqualTo(requests() - before);
+    }
+
+    private long requests() {
+        return jdbc.sql("select count(*) from waitlist_request").query(Long.class).single();
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
