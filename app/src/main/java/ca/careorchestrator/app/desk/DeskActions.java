@@ -45,6 +45,12 @@ public class DeskActions {
         this.audit = audit;
     }
 
+    /** The fairness guards a hold passes first, as every channel's (the security module's per-patient velocity). */
+    @FunctionalInterface
+    public interface HoldGuard {
+        HoldOutcome hold(Actor actor, PatientIdentity patient, java.util.function.Supplier<HoldOutcome> hold);
+    }
+
     /** A request with the patient it is for. */
     public record Opened(QueueEntry entry, PatientIdentity patient) {
     }
@@ -68,13 +74,15 @@ public class DeskActions {
      * Holds {@code slot} for the request's patient with the desk as actor, then books it at its source; a confirmed,
      * pending or handed-over booking fulfils the request. Refusals are the booking's own problems.
      */
-    public BookOutcome book(CareRequestId id, SlotId slot, RegionCode deskRegion, Function<PatientIdentity, Actor> desk, AuditEntry.Actor nurse) {
+    public BookOutcome book(CareRequestId id, SlotId slot, RegionCode deskRegion, Function<PatientIdentity, Actor> desk, HoldGuard guard,
+            AuditEntry.Actor nurse) {
         QueueEntry entry = ofRegion(id, deskRegion);
         if (!entry.state().equals("OPEN")) {
             throw new ProblemException(Problem.DESK_REQUEST_NOT_OPEN, entry.state());
         }
         PatientIdentity patient = people.identity(entry.patient()).orElseThrow(() -> new ProblemException(Problem.CARE_REQUEST_NOT_FOUND));
-        BookOutcome booked = switch (bookings.hold(slot, patient, desk.apply(patient))) {
+        Actor actor = desk.apply(patient);
+        BookOutcome booked = switch (guard.hold(actor, patient, () -> bookings.hold(slot, patient, actor))) {
             case HoldOutcome.Held held -> bookings.confirm(held.hold().id(), patient);
             case HoldOutcome.AlreadyHolding already -> throw new ProblemException(Problem.HOLD_ALREADY_LIVE, already.existing().expiresAt());
             case HoldOutcome.Unavailable unavailable -> throw new ProblemException(unavailable.why().problem());

@@ -44,11 +44,13 @@ class DeskApi {
     private final DeskQueue queue;
     private final DeskActions actions;
     private final CurrentActor actors;
+    private final ca.careorchestrator.app.security.FairnessGuards guards;
 
-    DeskApi(DeskQueue queue, DeskActions actions, CurrentActor actors) {
+    DeskApi(DeskQueue queue, DeskActions actions, CurrentActor actors, ca.careorchestrator.app.security.FairnessGuards guards) {
         this.queue = queue;
         this.actions = actions;
         this.actors = actors;
+        this.guards = guards;
     }
 
     /** {@code ageHours}: since filing; {@code breachAt}: when the priority's maximum delay runs out (null: no priority). */
@@ -94,7 +96,7 @@ class DeskApi {
         CareRequestId request = new CareRequestId(Params.id(id));
         SlotId slot = new SlotId(Params.id(body.slotId()));
         RegionCode region = region();
-        BookOutcome booked = actions.book(request, slot, region, actors::actorFor, Actors.current(http));
+        BookOutcome booked = actions.book(request, slot, region, actors::actorFor, guards::holdIfAdmitted, Actors.current(http));
         return switch (booked) {
             case BookOutcome.Confirmed c -> ResponseEntity.status(HttpStatus.CREATED)
                     .body(new BookedJson("CONFIRMED", BookingApi.AppointmentJson.of(c.appointment()), null));

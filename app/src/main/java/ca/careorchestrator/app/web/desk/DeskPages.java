@@ -59,6 +59,7 @@ class DeskPages {
     private final DeskQueue queue;
     private final DeskActions actions;
     private final CurrentActor actors;
+    private final ca.careorchestrator.app.security.FairnessGuards guards;
     private final Catalog catalog;
     private final Admissions admissions;
     private final Directory directory;
@@ -68,12 +69,13 @@ class DeskPages {
     private final Orientation orientation;
     private static final java.time.ZoneId QUEBEC = java.time.ZoneId.of("America/Montreal");
 
-    DeskPages(DeskQueue queue, DeskActions actions, CurrentActor actors, Catalog catalog, Admissions admissions, Directory directory,
+    DeskPages(DeskQueue queue, DeskActions actions, CurrentActor actors, ca.careorchestrator.app.security.FairnessGuards guards, Catalog catalog, Admissions admissions, Directory directory,
             ServiceTypes serviceTypes, MessageSource messages, Clock clock, Orientation orientation) {
         this.orientation = orientation;
         this.queue = queue;
         this.actions = actions;
         this.actors = actors;
+        this.guards = guards;
         this.catalog = catalog;
         this.admissions = admissions;
         this.directory = directory;
@@ -191,7 +193,7 @@ class DeskPages {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.MALFORMED_ID, "slotId");
         }
-        BookOutcome booked = actions.book(requestId(id), slot, region(), actors::actorFor, Actors.current(http));
+        BookOutcome booked = actions.book(requestId(id), slot, region(), actors::actorFor, guards::holdIfAdmitted, Actors.current(http));
         redirect.addFlashAttribute("notice", switch (booked) {
             case BookOutcome.Confirmed c -> "booked";
             case BookOutcome.Pending p -> "pending";
