@@ -59,7 +59,8 @@ final class HoardingPartner {
     private final Set<String> seen = new HashSet<>();
     private final Deque<Grab> holding = new ArrayDeque<>();
     private final Deque<Parked> parked = new ArrayDeque<>();
-    private final Set<String> tried = new HashSet<>();
+    /** What the last hold attempt on each slot was answered. */
+    private final Map<String, String> tried = new LinkedHashMap<>();
     /** Slots it holds or booked now, by slot id. */
     private final Map<String, String> captured = new LinkedHashMap<>();
     private final Map<String, Integer> answers = new TreeMap<>();
@@ -90,12 +91,11 @@ final class HoardingPartner {
     }
 
     /**
-     * One poll: settle the holds of earlier polls (one in three confirmed, the others let go to be grabbed again), then
-     * search the window page by page and try to hold what it sees, newly appeared slots first.
+     * One poll: search the window page by page and try to hold what it sees, newly appeared slots first; then settle the
+     * holds and bookings of earlier polls (one hold in three confirmed, the others let go to be grabbed again).
      */
     void poll(Instant from, Instant to) {
         polls++;
-        settle();
         List<String> fresh = new ArrayList<>();
         List<String> old = new ArrayList<>();
         for (String slot : search(from, to)) {
@@ -114,6 +114,7 @@ final class HoardingPartner {
         for (String slot : targets.subList(0, Math.min(attemptsPerPoll, targets.size()))) {
             grab(slot);
         }
+        settle(); // after the grab: a sniper looks first
     }
 
     private void settle() {
@@ -162,7 +163,7 @@ final class HoardingPartner {
     private void grab(String slot) {
         Identity who = identities.get(nextIdentity++ % identities.size());
         attempts++;
-        tried.add(slot);
+
         pause();
         HttpResponse<String> answer = caller.post("/api/v1/holds", "{\"slotId\":\"%s\",\"patient\":%s}".formatted(slot, who.json()));
         if (answer.statusCode() == 201) {
@@ -171,8 +172,11 @@ final class HoardingPartner {
             holding.addLast(new Grab(slot, hold, who, polls));
             captured.put(slot, hold);
             count("hold 201");
+            tried.put(slot, "201");
         } else {
-            count("hold " + answer.statusCode() + " " + problem(answer));
+            String refused = answer.statusCode() + " " + problem(answer);
+            count("hold " + refused);
+            tried.put(slot, refused);
         }
     }
 
@@ -230,9 +234,9 @@ final class HoardingPartner {
         return Set.copyOf(captured.keySet());
     }
 
-    /** Slots it tried to hold at least once. */
-    Set<String> tried() {
-        return Set.copyOf(tried);
+    /** Slots it tried to hold at least once, with the last answer. */
+    Map<String, String> tried() {
+        return Map.copyOf(tried);
     }
 
     int attempts() {
