@@ -54,10 +54,14 @@ public class Bookings {
     private final Clock clock;
     private final PatientRecords records;
     private final HoldAdmission admission;
+    /** Resolved at the first hold: the waitlist's matcher holds through this class, so it cannot be built before it. */
+    private final org.springframework.beans.factory.ObjectProvider<FirstLook> firstLookProvider;
+    private volatile FirstLook firstLook;
 
     Bookings(Availability availability, BookingStore store, Sources sources, Directory directory, TransactionTemplate transaction,
             ApplicationEventPublisher events, BookingProperties properties, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission, PatientRecords records) {
+            org.springframework.beans.factory.ObjectProvider<HoldAdmission> admission, PatientRecords records,
+            org.springframework.beans.factory.ObjectProvider<FirstLook> firstLook) {
         this.records = records;
         this.availability = availability;
         this.store = store;
@@ -68,6 +72,7 @@ public class Bookings {
         this.properties = properties;
         this.clock = clock;
         this.admission = admission.getIfAvailable(() -> HoldAdmission.EVERYONE);
+        this.firstLookProvider = firstLook;
     }
 
     // ---- hold ---------------------------------------------------------------------------------------------
@@ -99,6 +104,15 @@ public class Bookings {
         }
     }
 
+    private FirstLook firstLook() {
+        FirstLook look = firstLook;
+        if (look == null) {
+            look = firstLookProvider.getIfAvailable(() -> FirstLook.NOBODY);
+            firstLook = look;
+        }
+        return look;
+    }
+
     private HoldOutcome holdInTransaction(SlotId slotId, PatientIdentity patient, Actor actor, Instant now, Duration ttl) {
         Optional<StoredHold> existing = store.liveHoldOf(patient.ref());
         if (existing.isPresent()) {
@@ -111,6 +125,11 @@ public class Bookings {
             } else {
                 return new HoldOutcome.AlreadyHolding(hold.view());
             }
+        }
+        // Freed moments ago and not yet looked at by the waitlist: kept for the patients waiting for it (the matcher's own
+        // hold, a system actor, is the one let through). Issue #5: a bot polling the search otherwise wins the race.
+        if (!actor.isSystem() && firstLook().pending(slotId)) {
+            return new HoldOutcome.Unavailable(slotId, HoldOutcome.Why.HELD);
         }
         // A look first, without a lock: a slot taken or held by someone else is refused at the cost of one read
         // (locking a row writes to it, and in a rush most asks are for slots already gone).

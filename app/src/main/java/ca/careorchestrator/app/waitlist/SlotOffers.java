@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the patient's behalf for exactly as long as it runs: its expiry is the hold's.
  */
 @Component
-class SlotOffers {
+class SlotOffers implements ca.careorchestrator.app.booking.FirstLook {
 
     private static final Logger log = LoggerFactory.getLogger(SlotOffers.class);
     private static final int BATCH = 500;
@@ -74,6 +74,11 @@ class SlotOffers {
     private final Clock clock;
     private final String publicUrl;
     private final Set<SlotId> waiting = new LinkedHashSet<>();
+    /**
+     * Freed slots (cancelled, hold ended) queued while requests are open and not looked at yet: booking refuses them to
+     * everyone else until then ({@link #pending}). A subset of what is waiting or in the batch being offered.
+     */
+    private final Set<SlotId> freed = ConcurrentHashMap.newKeySet();
     private final Map<ClinicId, Clinic> clinics = new ConcurrentHashMap<>();
     /** Offers whose acceptance is at the source now: the lapse job leaves them to it. */
     final Set<OfferId> accepting = ConcurrentHashMap.newKeySet();
@@ -100,7 +105,17 @@ class SlotOffers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SlotReleased released) {
+        // Only while someone may be waiting and the index can answer: otherwise the matcher would not look soon, and the
+        // slot is everyone's at once. (Between the release's commit and this call, microseconds, the slot is open to all.)
+        if (open.ready() && open.mayHaveRequests()) {
+            freed.add(released.slot());
+        }
         offerSoon(Set.of(released.slot()));
+    }
+
+    @Override
+    public boolean pending(SlotId slot) {
+        return freed.contains(slot);
     }
 
     /** New publications arrive this way (and every other change: the matcher reads the slot and keeps the free ones). */
@@ -176,7 +191,11 @@ class SlotOffers {
             }
             return made;
         } finally {
-            busy = false;
+            synchronized (waiting) {
+                // Looked at: offered (held for a patient) or left to general search; unless freed again meanwhile (queued anew).
+                batch.stream().filter(slot -> !waiting.contains(slot)).forEach(freed::remove);
+                busy = false;
+            }
         }
     }
 
