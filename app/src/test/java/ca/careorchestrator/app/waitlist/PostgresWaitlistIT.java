@@ -401,6 +401,8 @@ class PostgresWaitlistIT {
 
         JsonNode mine = json.readTree(post("/api/v1/care-requests/lookup", patient.json()).body());
         assertThat(mine).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from identity_audit where subject_id = :p and action = 'api.care-requests.list'")
+                .param("p", patient.id().value()).query(Long.class).single()).as("the read is audited").isEqualTo(1);
         assertThat(mine.get(0).get("state").asText()).isEqualTo("OPEN");
 
         HttpResponse<String> priority = send("PUT", "/api/v1/care-requests/" + id + "/priority", "{\"priority\":\"C\"}");

@@ -2,6 +2,8 @@ package ca.careorchestrator.app.web.api;
 
 import ca.careorchestrator.app.booking.BookOutcome;
 import ca.careorchestrator.app.directory.Directory;
+import ca.careorchestrator.app.identity.Actors;
+import ca.careorchestrator.app.identity.AuditTrail;
 import ca.careorchestrator.app.identity.Registry;
 import ca.careorchestrator.app.problem.Problem;
 import ca.careorchestrator.app.problem.ProblemException;
@@ -59,8 +61,11 @@ class WaitlistApi {
     private final CurrentActor actors;
     private final RequestPatients patients;
     private final Registry registry;
+    private final AuditTrail audit;
 
-    WaitlistApi(Waitlist waitlist, Directory directory, Clock clock, CurrentActor actors, RequestPatients patients, Registry registry) {
+    WaitlistApi(Waitlist waitlist, Directory directory, Clock clock, CurrentActor actors, RequestPatients patients, Registry registry,
+            AuditTrail audit) {
+        this.audit = audit;
         this.actors = actors;
         this.patients = patients;
         this.registry = registry;
@@ -119,8 +124,11 @@ class WaitlistApi {
 
     @PostMapping(path = "/care-requests/lookup", consumes = "application/json")
     @Operation(summary = "The patient's care requests, newest first, each with its offer if one is out (POST: the NAM never sits in a URL)")
-    List<CareRequestJson> requests(@RequestBody PatientRequest body) {
-        return waitlist.requestsOf(patient(body.patient())).stream().map(this::json).toList();
+    List<CareRequestJson> requests(@RequestBody PatientRequest body, jakarta.servlet.http.HttpServletRequest http) {
+        PatientId patient = patient(body.patient());
+        List<CareRequestJson> found = waitlist.requestsOf(patient).stream().map(this::json).toList();
+        audit.granted(Actors.current(http), "api.care-requests.list", patient, "the care requests of the patient asking or acted for");
+        return found;
     }
 
     @DeleteMapping(path = "/care-requests/{id}", consumes = "application/json")

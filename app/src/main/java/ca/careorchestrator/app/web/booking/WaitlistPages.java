@@ -2,6 +2,8 @@ package ca.careorchestrator.app.web.booking;
 
 import ca.careorchestrator.app.booking.BookOutcome;
 import ca.careorchestrator.app.booking.PatientIdentity;
+import ca.careorchestrator.app.identity.Actors;
+import ca.careorchestrator.app.identity.AuditTrail;
 import ca.careorchestrator.app.identity.InsuredPeople;
 import ca.careorchestrator.app.directory.Directory;
 import ca.careorchestrator.app.problem.Problem;
@@ -61,10 +63,12 @@ class WaitlistPages {
     private final MessageSource messages;
     private final Clock clock;
     private final InsuredPeople people;
+    private final AuditTrail audit;
 
     WaitlistPages(Waitlist waitlist, SlotViews views, ServiceTypes serviceTypes, Directory directory, MessageSource messages, Clock clock,
-            InsuredPeople people) {
+            InsuredPeople people, AuditTrail audit) {
         this.people = people;
+        this.audit = audit;
         this.waitlist = waitlist;
         this.views = views;
         this.serviceTypes = serviceTypes;
@@ -130,6 +134,7 @@ class WaitlistPages {
         PatientIdentity patient = signedIn(request);
         model.addAttribute("patient", patient);
         model.addAttribute("rows", waitlist.requestsOf(patient.id()).stream().map(v -> row(v, language)).toList());
+        audit.granted(Actors.current(request), "page.alerts.list", patient.id(), "the patient's own care requests");
         return "waitlist/alerts";
     }
 
@@ -223,6 +228,7 @@ class WaitlistPages {
         model.addAttribute("offerId", offerId.toString());
         PatientIdentity patient = signedIn(request);
         OfferView offer = waitlist.offer(offerId, patient.id()).orElseThrow(() -> new ProblemException(Problem.OFFER_NOT_FOUND));
+        audit.granted(Actors.current(request), "page.offer.read", patient.id(), "the patient's own offer");
         return offerPage(offer, patient, model, locale, response);
     }
 
