@@ -313,6 +313,15 @@ final class SlotIndex {
         return (int) Math.floorDiv(instant.getEpochSecond(), 60);
     }
 
+    /**
+     * A window's start as the first whole minute at or after it: a slot that started at 8:30 is past at 8:30:26 and is
+     * not found (a search from "now" offered it, and its hold was refused as past).
+     */
+    static int minutesFrom(Instant instant) {
+        long seconds = instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
+        return (int) -Math.floorDiv(-seconds, 60);
+    }
+
     // ---- search --------------------------------------------------------------------------------------------
 
     /** One clinic's slots from the window's start: advanced to its next match. */
@@ -365,7 +374,7 @@ final class SlotIndex {
         int[] slots = byClinic.get(clinic);
         Columns c = columns;
         ServiceTypeCode[] knownServices = services;
-        Filter filter = new Filter(minutes(from), minutes(to), -1, -1, null, Visibility.EVERYTHING, places, knownServices, new boolean[1]);
+        Filter filter = new Filter(minutesFrom(from), minutes(to), -1, -1, null, Visibility.EVERYTHING, places, knownServices, new boolean[1]);
         Cursor cursor = new Cursor(clinic, slots, firstAtOrAfter(slots, filter.from(), c));
         List<SlotHit> hits = new ArrayList<>();
         while (advance(cursor, filter, c)) {
@@ -386,7 +395,7 @@ final class SlotIndex {
                 return new SearchResult(List.of(), query.page(), query.size(), false);
             }
         }
-        Filter filter = new Filter(minutes(query.from()), minutes(query.to()), service,
+        Filter filter = new Filter(minutesFrom(query.from()), minutes(query.to()), service,
                 query.modality().map(Enum::ordinal).orElse(-1), places.admitted(query.profession(), query.language()), visibility, places,
                 knownServices, new boolean[1]);
         List<Cursor> cursors = new ArrayList<>();

@@ -67,6 +67,19 @@ class SlotIndexTest {
     }
 
     @Test
+    void aSlotThatStartedSecondsAgoIsNoLongerFoundFromNow() {
+        SlotIndex index = new SlotIndex(places);
+        SlotEntry now = entry(frenchPhysician, Duration.ZERO, "FREE");
+        index.apply(List.of(now));
+        SlotQuery atStart = query().build();
+        SlotQuery secondsLater = new SlotQuery(atStart.region(), atStart.near(), atStart.service(), atStart.profession(), atStart.modality(),
+                atStart.language(), NOW.plusSeconds(26), atStart.to(), atStart.order(), atStart.page(), atStart.size());
+
+        assertThat(ids(index.search(atStart))).containsExactly(now.id());
+        assertThat(index.search(secondsLater).hits()).isEmpty();
+    }
+
+    @Test
     void aStateChangeHeardLaterTakesTheSlotOutAndBackIn() {
         SlotIndex index = new SlotIndex(places);
         SlotEntry slot = entry(frenchPhysician, hours(2), "FREE");
