@@ -100,7 +100,9 @@ class OrientationPage {
                     model.addAttribute("serviceName", services.find(book.service().value()).map(s -> s.name(language)).orElse(book.service().value()));
                     model.addAttribute("searches", book.professions().stream()
                             .map(p -> new SearchLink(p.name(language), SearchCriteria.searchPage(book.service(), p, today, today.plusDays(Math.max(1, book.maxDelay().toDays()))))).toList());
+                    // Nothing fits in time: an alert for the same service over the same window.
                     model.addAttribute("waitlist", UriComponentsBuilder.fromPath("/alertes").queryParam("service", book.service().value())
+                            .queryParam("from", today).queryParam("to", today.plusDays(Math.max(1, book.maxDelay().toDays())))
                             .build().toUriString());
                 }
                 return "orientation/result";

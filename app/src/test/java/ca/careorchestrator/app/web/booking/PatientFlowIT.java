@@ -325,6 +325,53 @@ class PatientFlowIT {
         }
     }
 
+    /**
+     * Issue #6: the questionnaire recommends a service, professions in order and a delay, says why, and its search (the
+     * first profession that has a slot booked here) ends in a booking on the source.
+     */
+    @Test
+    @Order(10)
+    void anOrientationRecommendsAServiceWhoseSearchEndsInABooking() {
+        open("/orientation");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quel service me convient ?");
+        assertAccessible("fr");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("chronic-follow-up");
+        type("age", "58");
+        browser.findElement(By.id("pregnant-no")).click();
+        browser.findElement(By.id("chronic-yes")).click();
+        browser.findElement(By.id("registered-no")).click();
+        screenshot("orientation-01-questions-fr");
+        navigate(browser.findElement(By.cssSelector("form.orientation button[type=submit]")));
+
+        WebElement recommendation = browser.findElement(By.cssSelector("section.recommendation"));
+        assertThat(recommendation.getText()).contains("Suivi", "IPS");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("R19", "pas un diagnostic");
+        assertAccessible("fr");
+        screenshot("orientation-02-recommendation-fr");
+
+        List<String> searches = recommendation.findElements(By.cssSelector("ol.searches a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(searches).hasSize(2).allSatisfy(href -> assertThat(href).contains("service=follow-up"));
+        WebElement card = null;
+        for (String search : searches) {
+            browser.get(search);
+            List<WebElement> here = browser.findElements(By.cssSelector(".results .slot-card[data-channel=API]"));
+            if (!here.isEmpty()) {
+                card = here.getFirst();
+                break;
+            }
+        }
+        assertThat(card).as("a follow-up slot booked here, for a nurse practitioner or a physician, within 14 days").isNotNull();
+        String slot = card.getAttribute("data-slot");
+        navigate(card.findElement(By.cssSelector("a.button")));
+        navigate(browser.findElement(By.cssSelector("form.identity button[type=submit]")));
+        assertThat(path()).startsWith("/rendez-vous/retenue/");
+        navigate(browser.findElement(By.cssSelector(".actions form[action$='/confirmer'] button")));
+
+        assertThat(browser.findElement(By.id("main")).getAttribute("data-outcome")).isEqualTo("CONFIRMED");
+        assertThat(slotState(slot)).isEqualTo("BOOKED");
+        screenshot("orientation-03-booked-fr");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /**
