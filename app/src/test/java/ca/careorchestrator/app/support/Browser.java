@@ -61,4 +61,26 @@ public final class Browser implements ExecutionCondition {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
     }
+
+    /**
+     * Clicks what leads to another page and waits until that page replaced this one and finished loading: a click
+     * returns as soon as the browser took it, and a form's POST and redirect can still be under way. The old page's
+     * root going stale can also be reported as "node does not belong to the document" while the new one loads.
+     */
+    public static void navigate(ChromeDriver browser, org.openqa.selenium.WebElement target) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException replaced) {
+                return replaced.getMessage() != null && replaced.getMessage().contains("does not belong to the document");
+            }
+        });
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
 }

@@ -374,17 +374,9 @@ class PatientFlowIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    /**
-     * Clicks what leads to another page and waits until that page replaced this one: a click returns as soon as
-     * the browser took it, and a form's POST and redirect can still be under way.
-     */
+    /** Clicks what leads to another page and waits for it (see {@link Browser#navigate}). */
     private void navigate(WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        target.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+        Browser.navigate(browser, target);
     }
 
     private void open(String path) {

@@ -14,7 +14,6 @@ import ca.careorchestrator.app.support.Caller;
 import ca.careorchestrator.app.support.TestClock;
 import ca.careorchestrator.app.support.Waits;
 import ca.careorchestrator.core.geo.RegionCode;
-import ca.careorchestrator.core.patient.CareRequestId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -307,10 +306,7 @@ class AccessDeskIT {
     }
 
     private void navigate(WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        target.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        Browser.navigate(browser, target);
     }
 
     private Object js(String script) {
