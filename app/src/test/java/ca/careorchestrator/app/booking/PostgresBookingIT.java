@@ -27,7 +27,6 @@ import ca.careorchestrator.simulator.platform.PlatformServer;
 import ca.careorchestrator.simulator.platform.PlatformSlot;
 import ca.careorchestrator.simulator.platform.SimulatedPlatform;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,12 +99,7 @@ class PostgresBookingIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws IOException {
-        String url = PostgresDatabase.freshSchema("care_booking_it");
-        String dir = Files.createTempDirectory("care-booking-it").toString();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("care.data-dir", () -> dir);
+        PostgresDatabase.useFreshSchema(registry, "care_booking_it");
     }
 
     @Autowired

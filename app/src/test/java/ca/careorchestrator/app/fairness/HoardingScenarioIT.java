@@ -41,7 +41,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,12 +145,7 @@ class HoardingScenarioIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws IOException {
-        String url = PostgresDatabase.freshSchema("care_hoarding_it");
-        String dir = Files.createTempDirectory("care-hoarding-it").toString();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("care.data-dir", () -> dir);
+        PostgresDatabase.useFreshSchema(registry, "care_hoarding_it");
     }
 
     @Autowired

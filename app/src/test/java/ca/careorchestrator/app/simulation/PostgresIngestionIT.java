@@ -2,7 +2,6 @@ package ca.careorchestrator.app.simulation;
 
 import ca.careorchestrator.app.support.PostgresDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,13 +19,8 @@ class PostgresIngestionIT extends IngestionContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws IOException {
-        String url = PostgresDatabase.freshSchema("care_ingestion_it");
-        String dir = Files.createTempDirectory("care-ingestion-pg-it").toString();
+        PostgresDatabase.useFreshSchema(registry, "care_ingestion_it");
         mappings = mappingsMissingACode();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("care.data-dir", () -> dir);
         registry.add("care.ingestion.mappings-dir", mappings::toString);
     }
 

@@ -25,6 +25,24 @@ public final class PostgresDatabase {
     }
 
     /** A fresh, empty schema for one test class; skips or fails (see class comment) when PostgreSQL is absent. */
+    /**
+     * A Spring test context on a fresh schema: the datasource properties, and a fresh data directory ({@code care.data-dir})
+     * so that nothing of another test's files is read. Skips or fails as {@link #freshSchema} does.
+     */
+    public static void useFreshSchema(org.springframework.test.context.DynamicPropertyRegistry registry, String schema) {
+        String url = freshSchema(schema);
+        String dir;
+        try {
+            dir = java.nio.file.Files.createTempDirectory(schema.replace('_', '-')).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("care.data-dir", () -> dir);
+    }
+
     public static String freshSchema(String schema) {
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
                 Statement statement = connection.createStatement()) {

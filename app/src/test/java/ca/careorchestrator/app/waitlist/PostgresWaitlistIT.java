@@ -40,7 +40,6 @@ import ca.careorchestrator.simulator.platform.SimulatedPlatform;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,12 +180,7 @@ class PostgresWaitlistIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws IOException {
-        String url = PostgresDatabase.freshSchema("care_waitlist_it");
-        String dir = Files.createTempDirectory("care-waitlist-it").toString();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("care.data-dir", () -> dir);
+        PostgresDatabase.useFreshSchema(registry, "care_waitlist_it");
         mailbox = Mailbox.startFor(registry);
     }
 
