@@ -60,8 +60,8 @@ public interface BookingStore {
     /** Through whom the hold came; empty for holds stored before actors were kept. */
     Optional<Actor> actorOf(HoldId id);
 
-    /** The patient's pending or confirmed appointments for this service that start after {@code now}. */
-    int liveFutureAppointments(UUID patientRef, ServiceTypeCode service, Instant now);
+    /** The patient's pending or confirmed appointments (for this service, or any) that start after {@code now}. */
+    int liveFutureAppointments(UUID patientRef, Optional<ServiceTypeCode> service, Instant now);
 
     /** Which allocation stage admitted this hold (its appointment copies it when inserted). */
     void recordAdmission(HoldId id, HoldAdmission.AdmittedBy by);

@@ -185,8 +185,12 @@ public class Bookings {
     /** At most {@code care.booking.max-future-per-service} upcoming appointments per patient and service (fairness). */
     private boolean overAppointmentLimit(SlotId slotId, PatientIdentity patient, Instant now) {
         int limit = properties.maxFuturePerService();
+        // Most patients hold fewer upcoming appointments than the limit in all: then the slot (a read) is not needed.
+        if (store.liveFutureAppointments(patient.ref(), Optional.empty(), now) < limit) {
+            return false;
+        }
         return availability.slot(slotId)
-                .map(stored -> store.liveFutureAppointments(patient.ref(), stored.slot().service(), now) >= limit)
+                .map(stored -> store.liveFutureAppointments(patient.ref(), Optional.of(stored.slot().service()), now) >= limit)
                 .orElse(false);
     }
 

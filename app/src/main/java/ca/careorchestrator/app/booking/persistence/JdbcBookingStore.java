@@ -237,12 +237,13 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public int liveFutureAppointments(UUID patientRef, ServiceTypeCode service, Instant now) {
+    public int liveFutureAppointments(UUID patientRef, Optional<ServiceTypeCode> service, Instant now) {
         return jdbc.sql("""
                         select count(*) from booking_appointment
-                        where patient_ref = :patient and live_slot_id is not null and service_type = :service and slot_start > :now""")
+                        where patient_ref = :patient and live_slot_id is not null and (:service = '' or service_type = :service)
+                          and slot_start > :now""")
                 .param("patient", patientRef)
-                .param("service", service.value())
+                .param("service", service.map(ServiceTypeCode::value).orElse(""))
                 .param("now", utc(now))
                 .query(Integer.class).single();
     }
