@@ -91,7 +91,11 @@ public interface BookingStore {
     /** No answer (yet): ask again at {@code next}. */
     void retryLater(AppointmentId id, Instant next, String reason);
 
-    void requestCancel(AppointmentId id, Instant at, Instant next);
+    /** {@code by}: the kind of actor that asked (kept as who cancelled, for the observatory). */
+    /** CONFIRMED -> NO_SHOW; false when it was not CONFIRMED. */
+    boolean noShow(AppointmentId id, Instant at);
+
+    void requestCancel(AppointmentId id, Instant at, Instant next, Actor.Kind by);
 
     void cancelRefused(AppointmentId id, String reason);
 

@@ -12,11 +12,13 @@ import ca.careorchestrator.connector.spi.BookingConnector;
 import ca.careorchestrator.connector.spi.BookingPatient;
 import ca.careorchestrator.connector.spi.CancelCommand;
 import ca.careorchestrator.core.availability.HoldId;
+import ca.careorchestrator.core.availability.Slot;
 import ca.careorchestrator.core.availability.SlotId;
 import ca.careorchestrator.core.availability.SlotState;
 import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.booking.AppointmentId;
 import ca.careorchestrator.core.care.BookingChannel;
+import ca.careorchestrator.core.care.ClinicId;
 import ca.careorchestrator.core.patient.PatientId;
 import java.time.Clock;
 import java.time.Duration;
@@ -467,6 +469,11 @@ public class Bookings {
     // ---- cancel and reschedule ----------------------------------------------------------------------------
 
     public CancelOutcome cancel(AppointmentId id, PatientIdentity patient) {
+        return cancel(id, patient, Actor.patient(patient.ref()));
+    }
+
+    /** Cancels the patient's appointment on its source; {@code actor} is who asked (the patient, a partner, the desk...). */
+    public CancelOutcome cancel(AppointmentId id, PatientIdentity patient, Actor actor) {
         Instant now = clock.instant();
         Object first = transaction.execute(status -> {
             Optional<StoredAppointment> found = store.lockAppointment(id).filter(a -> a.patientRef().equals(patient.ref()));
@@ -480,7 +487,7 @@ public class Bookings {
             if (appointment.cancelRequestedAt().isPresent()) {
                 return new CancelOutcome.Pending(appointment.view());
             }
-            store.requestCancel(id, now, now.plus(properties.firstRetry()));
+            store.requestCancel(id, now, now.plus(properties.firstRetry()), actor.kind());
             return appointment;
         });
         if (first instanceof CancelOutcome outcome) {
@@ -490,6 +497,31 @@ public class Bookings {
         return settleCancel(id, askCancel(appointment));
     }
 
+    /**
+     * The clinic records that the patient did not come: a confirmed appointment of this clinic whose time has come
+     * becomes NO_SHOW (the slot stays used). Counted by the observatory on the appointment's day.
+     */
+    public NoShowOutcome recordNoShow(AppointmentId id, ClinicId clinic) {
+        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            Optional<StoredAppointment> found = store.lockAppointment(id);
+            Optional<Slot> slot = found.flatMap(a -> availability.slot(a.slot())).map(StoredSlot::slot)
+                    .filter(s -> s.clinic().equals(clinic));
+            if (slot.isEmpty()) {
+                return new NoShowOutcome.NotFound();
+            }
+            StoredAppointment appointment = found.get();
+            if (slot.get().start().isAfter(now)) {
+                return new NoShowOutcome.NotStarted(appointment.view());
+            }
+            if (!store.noShow(id, now)) {
+                return new NoShowOutcome.NotConfirmed(appointment.view());
+            }
+            events.publishEvent(new AppointmentMissed(id, appointment.slot(), slot.get().start(), now));
+            return new NoShowOutcome.Recorded(store.appointment(id).orElseThrow().view());
+        });
+    }
+
     /** A rescheduled appointment's old one, once the new one is confirmed: cancelled at its source like a patient's cancel. */
     private void cancelReplaced(AppointmentId old) {
         Instant now = clock.instant();
@@ -497,7 +529,7 @@ public class Bookings {
             availability.lockState(store.appointment(old).orElseThrow().slot()); // lock order
             return store.lockAppointment(old).filter(a -> a.state().equals("CONFIRMED") && a.cancelRequestedAt().isEmpty())
                     .map(a -> {
-                        store.requestCancel(old, now, now.plus(properties.firstRetry()));
+                        store.requestCancel(old, now, now.plus(properties.firstRetry()), Actor.Kind.PATIENT);
                         return a;
                     });
         });

@@ -200,7 +200,7 @@ final class FhirAppointments {
     ResponseEntity<String> cancel(@PathVariable String id, @RequestBody String body, Locale locale) {
         AppointmentId appointment = new AppointmentId(OperationInput.uuid(id));
         PatientIdentity patient = patient(new OperationInput(json.read(body, Parameters.class)));
-        return switch (bookings.cancel(appointment, patient)) {
+        return switch (bookings.cancel(appointment, patient, actors.actorFor(patient))) {
             case CancelOutcome.Cancelled cancelled -> json.answer(200, appointment(cancelled.appointment(), locale));
             case CancelOutcome.Pending pending -> json.answer(202, appointment(pending.appointment(), locale));
             case CancelOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);

@@ -183,9 +183,20 @@ class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public void requestCancel(AppointmentId id, Instant at, Instant next) {
-        jdbc.sql("update booking_appointment set cancel_requested_at = :at, next_attempt_at = :next where id = :id")
+    public boolean noShow(AppointmentId id, Instant at) {
+        return jdbc.sql("""
+                        update booking_appointment set state = 'NO_SHOW', live_slot_id = null, ended_at = :at, next_attempt_at = null
+                        where id = :id and state = 'CONFIRMED' and cancel_requested_at is null""")
                 .param("at", utc(at))
+                .param("id", id.value())
+                .update() == 1;
+    }
+
+    @Override
+    public void requestCancel(AppointmentId id, Instant at, Instant next, Actor.Kind by) {
+        jdbc.sql("update booking_appointment set cancel_requested_at = :at, next_attempt_at = :next, cancelled_by = :by where id = :id")
+                .param("at", utc(at))
+                .param("by", by.name())
                 .param("next", utc(next))
                 .param("id", id.value())
                 .update();
@@ -193,7 +204,9 @@ class JdbcBookingStore implements BookingStore {
 
     @Override
     public void cancelRefused(AppointmentId id, String reason) {
-        jdbc.sql("update booking_appointment set cancel_requested_at = null, next_attempt_at = null, reason = :reason where id = :id")
+        jdbc.sql("""
+                        update booking_appointment set cancel_requested_at = null, next_attempt_at = null, reason = :reason, cancelled_by = null
+                        where id = :id""")
                 .param("reason", clip(reason))
                 .param("id", id.value())
                 .update();

@@ -195,7 +195,8 @@ class BookingApi {
     @PostMapping(path = "/appointments/{id}/cancel", consumes = "application/json")
     @Operation(summary = "Cancel on the source system; the slot is free again for everyone")
     ResponseEntity<AppointmentJson> cancel(@PathVariable String id, @RequestBody(required = false) PatientRequest request) {
-        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient(request))) {
+        PatientIdentity patient = patient(request);
+        return switch (bookings.cancel(new AppointmentId(Params.id(id)), patient, actors.actorFor(patient))) {
             case CancelOutcome.Cancelled cancelled -> ResponseEntity.ok(AppointmentJson.of(cancelled.appointment()));
             case CancelOutcome.Pending pending -> ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentJson.of(pending.appointment()));
             case CancelOutcome.NotFound notFound -> throw new ProblemException(Problem.APPOINTMENT_NOT_FOUND);
