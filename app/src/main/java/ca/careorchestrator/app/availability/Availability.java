@@ -55,6 +55,12 @@ public interface Availability {
     /** The current entries of these slots, whatever their state (a withdrawn one tells the index to drop it). */
     List<SlotEntry> entries(Collection<SlotId> ids);
 
+    /**
+     * The deep link each of these slots is booked through, for those a live listing gives one (the first by source
+     * and external id when several do); one query per few hundred ids, for a feed that names thousands a second.
+     */
+    Map<SlotId, String> deepLinks(Collection<SlotId> ids);
+
     /** The slot as stored now, with its live listings. */
     Optional<StoredSlot> slot(SlotId id);
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -55,10 +56,13 @@ public class Catalog implements SmartLifecycle {
     private final Duration rebuildEvery;
     private volatile Thread compactor;
 
-    Catalog(Availability availability, Directory directory, Clock clock,
+    private final ApplicationEventPublisher events;
+
+    Catalog(Availability availability, Directory directory, Clock clock, ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${care.provisioning.enabled:true}") boolean provisioning,
             @org.springframework.beans.factory.annotation.Value("${care.catalog.rebuild-every:24h}") Duration rebuildEvery) {
         this.availability = availability;
+        this.events = events;
         this.directory = directory;
         this.clock = clock;
         this.provisioning = provisioning;
@@ -84,7 +88,12 @@ public class Catalog implements SmartLifecycle {
         if (current == null) {
             throw new NotReady();
         }
-        return current.search(query, visibility);
+        SearchResult result = current.search(query, visibility);
+        if (query.page() == 0) {
+            events.publishEvent(new SlotsSearched(query.region(), query.near().map(SlotQuery.Near::point), query.service(),
+                    result.hits().isEmpty(), clock.instant()));
+        }
+        return result;
     }
 
     /**
@@ -94,6 +103,12 @@ public class Catalog implements SmartLifecycle {
     public List<SlotHit> freeSlotsOf(ca.careorchestrator.core.care.ClinicId clinic, Instant from, Instant to) {
         SlotIndex current = index;
         return current == null ? List.of() : current.freeSlotsOf(clinic, from, to);
+    }
+
+    /** A clinic's free slots ahead (any service): how many, and the n-th one's start; empty before the index is built. */
+    public Optional<FreeAhead> freeAhead(ca.careorchestrator.core.care.ClinicId clinic, Instant from, int n) {
+        SlotIndex current = index;
+        return current == null ? Optional.empty() : Optional.of(current.freeAhead(clinic, from, n));
     }
 
     /**
@@ -107,6 +122,15 @@ public class Catalog implements SmartLifecycle {
         }
         Instant now = clock.instant();
         return current.alternativesTo(slot, count, now, now.plus(ALTERNATIVES_WITHIN));
+    }
+
+    /** Every slot of the index, for publication (the open-data feed); one index for the whole read. */
+    public Supply supply() {
+        SlotIndex current = index;
+        if (current == null) {
+            throw new NotReady();
+        }
+        return new Supply(current);
     }
 
     public CatalogStatus status() {
@@ -177,9 +201,18 @@ public class Catalog implements SmartLifecycle {
                     skipped[0] += fresh.apply(batch);
                     batch.clear();
                 }
-            }, fresh::improveChannel);
+            }, (slot, channel) -> {
+                // The listings' channels come after every entry: the last partial batch must be in the index first,
+                // or its slots keep the weakest channel (a whole small province booked "by phone").
+                if (!batch.isEmpty()) {
+                    skipped[0] += fresh.apply(batch);
+                    batch.clear();
+                }
+                fresh.improveChannel(slot, channel);
+            });
             skipped[0] += fresh.apply(batch);
-            index = fresh.open();
+            // Opened now: changes heard from here on are stamped after this origin (the published feed's changes since).
+            index = fresh.open(clock.instant());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             lastRebuild = new CatalogStatus.Rebuild(clock.instant(), took, fresh.size());
             log.info("Search index rebuilt: {} slots of {} clinics in {} ms, ~{} MB{}", fresh.size(), places.clinicCount(),
@@ -208,7 +241,7 @@ public class Catalog implements SmartLifecycle {
                     applying = !batch.isEmpty();
                 }
                 if (!batch.isEmpty()) {
-                    index.apply(availability.entries(batch));
+                    index.apply(availability.entries(batch), clock.instant());
                 }
                 applying = false;
             } catch (InterruptedException e) {

@@ -81,6 +81,11 @@ final class Places {
         return professionalNumbers.getOrDefault(id, -1);
     }
 
+    /** The regions that have clinics, by code. */
+    List<RegionCode> regionsWithClinics() {
+        return clinicsByRegion.keySet().stream().sorted().toList();
+    }
+
     int[] clinicsIn(RegionCode region) {
         return clinicsByRegion.getOrDefault(region, new int[0]);
     }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.UUID;
@@ -54,6 +55,18 @@ final class SlotIndex {
     private int[] pendingCount;
     /** Written after every change, read before every search: the happens-before edge for in-place updates. */
     private volatile long changes;
+    /**
+     * The instant the stamps of {@code Columns.changed} count from: the end of the build (every slot loaded then is
+     * stamped -1, before it). What was withdrawn before it is not here any more (a build leaves withdrawn slots behind), so the
+     * changes since an earlier instant cannot be told from this index.
+     */
+    private volatile Instant origin = Instant.EPOCH;
+    /** The version (changes applied) and the latest change's instant, written together after each apply. */
+    private volatile Stamp stamp = new Stamp(0, Instant.EPOCH);
+
+    /** How many changes were applied and when the latest was. */
+    record Stamp(long version, Instant lastChange) {
+    }
 
     private static final class Columns {
         final long[] hi;
@@ -67,6 +80,11 @@ final class SlotIndex {
         final byte[] modality;
         final byte[] state;
         final byte[] channel;
+        /**
+         * When the index last applied a change to the slot: whole seconds after its origin (the build's end); -1 for a
+         * slot as the build loaded it (a reader of this index has seen it so).
+         */
+        final int[] changed;
 
         Columns(int capacity) {
             hi = new long[capacity];
@@ -79,6 +97,7 @@ final class SlotIndex {
             modality = new byte[capacity];
             state = new byte[capacity];
             channel = new byte[capacity];
+            changed = new int[capacity];
         }
 
         Columns(Columns from, int capacity) {
@@ -92,6 +111,7 @@ final class SlotIndex {
             modality = Arrays.copyOf(from.modality, capacity);
             state = Arrays.copyOf(from.state, capacity);
             channel = Arrays.copyOf(from.channel, capacity);
+            changed = Arrays.copyOf(from.changed, capacity);
         }
 
         int capacity() {
@@ -99,7 +119,7 @@ final class SlotIndex {
         }
 
         long bytes() {
-            return (long) capacity() * (8 + 8 + 4 + 4 + 4 + 2 + 2 + 1 + 1 + 1);
+            return (long) capacity() * (8 + 8 + 4 + 4 + 4 + 2 + 2 + 1 + 1 + 1 + 4);
         }
     }
 
@@ -129,6 +149,12 @@ final class SlotIndex {
 
     /** Ends a rebuild: each clinic's slots sorted once. */
     synchronized SlotIndex open() {
+        return open(origin);
+    }
+
+    /** Ends a rebuild at {@code at}: the origin of the change stamps (every slot loaded so far changed "then"). */
+    synchronized SlotIndex open(Instant at) {
+        origin = at;
         if (pending != null) {
             Columns c = columns;
             for (int clinic = 0; clinic < pending.length; clinic++) {
@@ -142,7 +168,16 @@ final class SlotIndex {
             pendingCount = null;
             changes++;
         }
+        stamp = new Stamp(changes, at);
         return this;
+    }
+
+    Instant origin() {
+        return origin;
+    }
+
+    Stamp stamp() {
+        return stamp;
     }
 
     Places places() {
@@ -177,6 +212,13 @@ final class SlotIndex {
      * professional the directory snapshot does not know is skipped; returns how many were skipped.
      */
     synchronized int apply(List<SlotEntry> entries) {
+        return apply(entries, stamp.lastChange());
+    }
+
+    /** The same, the changes heard at {@code at} (their stamp for {@link #forEachSlot}'s changes since). */
+    synchronized int apply(List<SlotEntry> entries, Instant at) {
+        // A slot loaded by a rebuild is as the index began (-1); later changes count seconds from its origin.
+        int changedAt = pending != null ? -1 : secondsAfterOrigin(at);
         Map<Integer, List<Integer>> added = new HashMap<>();
         Map<Long, List<Integer>> addedByService = new HashMap<>(); // clinic << 16 | service
         int skipped = 0;
@@ -193,6 +235,7 @@ final class SlotIndex {
                 c.service[ordinal] = service;
                 c.modality[ordinal] = (byte) entry.modality().ordinal();
                 c.channel[ordinal] = (byte) entry.channel().ordinal();
+                c.changed[ordinal] = changedAt;
                 continue;
             }
             if (entry.state().equals("WITHDRAWN")) {
@@ -219,6 +262,7 @@ final class SlotIndex {
             c.modality[o] = (byte) entry.modality().ordinal();
             c.state[o] = stateCode(entry.state());
             c.channel[o] = (byte) entry.channel().ordinal();
+            c.changed[o] = changedAt;
             ids.put(o, c);
             if (pending != null) {
                 if (pending[clinic] == null || pendingCount[clinic] == pending[clinic].length) {
@@ -242,7 +286,17 @@ final class SlotIndex {
         });
         added.forEach((clinic, ordinals) -> byClinic.set(clinic, merged(byClinic.get(clinic), ordinals, c)));
         changes++;
+        if (pending == null) {
+            Instant latest = stamp.lastChange();
+            stamp = new Stamp(changes, at.isAfter(latest) ? at : latest);
+        }
         return skipped;
+    }
+
+    /** Whole seconds from the origin to {@code at} (floored; 0 before it): an int holds 68 years of them. */
+    private int secondsAfterOrigin(Instant at) {
+        long seconds = at.getEpochSecond() - origin.getEpochSecond();
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds));
     }
 
     /** A listing's channel, during a rebuild: the slot keeps the best of its listings' channels. */
@@ -382,6 +436,84 @@ final class SlotIndex {
             cursor.position++;
         }
         return hits;
+    }
+
+    /** The clinic's free slots from {@code from} on, whatever their service: how many, and the n-th one's start. */
+    FreeAhead freeAhead(ca.careorchestrator.core.care.ClinicId clinicId, Instant from, int n) {
+        long seen = changes;
+        assert seen >= 0;
+        int clinic = places.clinic(clinicId.value());
+        if (clinic < 0) {
+            return new FreeAhead(0, Optional.empty());
+        }
+        int[] slots = byClinic.get(clinic);
+        Columns c = columns;
+        ServiceTypeCode[] knownServices = services;
+        Filter filter = new Filter(minutesFrom(from), minutes(from.plus(java.time.Duration.ofDays(366))), -1, -1, null, Visibility.EVERYTHING, places, knownServices,
+                new boolean[1]);
+        Cursor cursor = new Cursor(clinic, slots, firstAtOrAfter(slots, filter.from(), c));
+        int count = 0;
+        Instant nth = null;
+        while (advance(cursor, filter, c)) {
+            if (++count == n) {
+                nth = hit(cursor.current(), cursor, c, knownServices, false).start();
+            }
+            cursor.position++;
+        }
+        return new FreeAhead(count, Optional.ofNullable(nth));
+    }
+
+    // ---- publication (open data) -----------------------------------------------------------------------------
+
+    /**
+     * Every slot of one region's clinics starting at or after {@code from}, clinic by clinic, soonest first. Without
+     * {@code changedSince}: those not withdrawn. With it: those changed at or after that instant (by whole seconds, so a
+     * change of the same second is given again), withdrawn ones included. The caller checks that {@code changedSince}
+     * is not before the {@link #origin()}.
+     */
+    void forEachSlot(ca.careorchestrator.core.geo.RegionCode region, Instant from, Instant changedSince,
+            java.util.function.Consumer<SupplySlot> slots) {
+        long seen = changes;
+        assert seen >= 0;
+        int fromMinute = minutesFrom(from);
+        boolean all = changedSince == null;
+        int since = all ? 0 : secondsAfterOrigin(changedSince);
+        ServiceTypeCode[] knownServices = services;
+        for (int clinic : places.clinicsIn(region)) {
+            int[] ordinals = byClinic.get(clinic);
+            Columns c = columns; // read after the clinic's array: it covers every slot number in it
+            for (int i = firstAtOrAfter(ordinals, fromMinute, c); i < ordinals.length; i++) {
+                int o = ordinals[i];
+                byte state = c.state[o];
+                if (all ? state == WITHDRAWN : c.changed[o] < since) {
+                    continue;
+                }
+                slots.accept(new SupplySlot(new SlotId(new UUID(c.hi[o], c.lo[o])), places.clinicIds[clinic], knownServices[c.service[o]],
+                        MODALITIES[c.modality[o]], Instant.ofEpochSecond(c.start[o] * 60L), c.duration[o], SupplySlot.State.of(state),
+                        CHANNELS[c.channel[o]]));
+            }
+        }
+    }
+
+    /**
+     * Each clinic with the services it has slots of (any state, any time this index holds), clinics in directory
+     * order, services by code.
+     */
+    void forEachSchedule(java.util.function.BiConsumer<ca.careorchestrator.core.care.ClinicId, ServiceTypeCode> schedules) {
+        for (int clinic = 0; clinic < places.clinicCount(); clinic++) {
+            int[][] parts = byClinicService.get(clinic);
+            ServiceTypeCode[] knownServices = services; // read after the parts: it names every service number in them
+            List<ServiceTypeCode> offered = new ArrayList<>();
+            for (int s = 0; s < parts.length; s++) {
+                if (parts[s] != null && parts[s].length > 0) {
+                    offered.add(knownServices[s]);
+                }
+            }
+            offered.sort(null);
+            for (ServiceTypeCode service : offered) {
+                schedules.accept(places.clinicIds[clinic], service);
+            }
+        }
     }
 
     SearchResult search(SlotQuery query, Visibility visibility) {

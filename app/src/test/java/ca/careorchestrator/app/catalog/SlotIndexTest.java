@@ -193,6 +193,70 @@ class SlotIndexTest {
         assertThat(index.search(query().build()).hits().getFirst().channel()).isEqualTo(BookingChannel.API);
     }
 
+    // ---- the supply, for publication ----
+
+    @Test
+    void theSupplyOfARegionIsEveryNotWithdrawnSlotFromAnInstantClinicByClinicSoonestFirst() {
+        SlotIndex index = SlotIndex.building(places);
+        SlotEntry magogLater = entry(englishNurse, hours(5), "FREE");
+        SlotEntry sherbrookeBooked = entry(frenchPhysician, hours(3), "BOOKED");
+        SlotEntry sherbrookeHeld = entry(frenchPhysician, hours(1), "HELD");
+        SlotEntry past = entry(frenchPhysician, hours(-2), "FREE");
+        index.apply(List.of(magogLater, sherbrookeBooked, sherbrookeHeld, past, entry(frenchPhysician, hours(2), "WITHDRAWN"),
+                entry(bilingualPhysician, hours(1), "FREE")));
+        Supply supply = new Supply(index.open(NOW));
+
+        List<SupplySlot> estrie = new ArrayList<>();
+        supply.forEachSlot(new RegionCode("05"), NOW, Optional.empty(), estrie::add);
+
+        assertThat(estrie).extracting(SupplySlot::id).containsExactly(sherbrookeHeld.id(), sherbrookeBooked.id(), magogLater.id());
+        assertThat(estrie).extracting(SupplySlot::state).containsExactly(SupplySlot.State.HELD, SupplySlot.State.BOOKED, SupplySlot.State.FREE);
+        assertThat(supply.regions()).containsExactly(new RegionCode("05"), new RegionCode("06"));
+    }
+
+    @Test
+    void theChangesSinceAnInstantAreTheSlotsChangedFromItsSecondWithdrawnOnesIncluded() {
+        SlotIndex index = SlotIndex.building(places);
+        SlotEntry untouched = entry(frenchPhysician, hours(1), "FREE");
+        SlotEntry booked = entry(frenchPhysician, hours(2), "FREE");
+        SlotEntry withdrawn = entry(englishNurse, hours(3), "FREE");
+        index.apply(List.of(untouched, booked, withdrawn));
+        index.open(NOW);
+        index.apply(List.of(with(booked, "BOOKED")), NOW.plusMillis(10_400));
+        index.apply(List.of(with(withdrawn, "WITHDRAWN")), NOW.plusSeconds(20));
+        Supply supply = new Supply(index);
+
+        assertThat(changedSince(supply, NOW.plusMillis(10_900))).containsExactly(booked.id(), withdrawn.id()); // the same second again
+        assertThat(changedSince(supply, NOW.plusSeconds(11))).containsExactly(withdrawn.id());
+        assertThat(changedSince(supply, NOW.plusSeconds(21))).isEmpty();
+        assertThat(changedSince(supply, NOW)).containsExactly(booked.id(), withdrawn.id()); // not what the build loaded
+        assertThat(supply.lastChange()).isEqualTo(NOW.plusSeconds(20));
+        assertThat(supply.changesKnownSince(NOW.minusNanos(1))).isFalse(); // before the build: withdrawals then are forgotten
+    }
+
+    @Test
+    void theVersionMovesWithEveryChangeAndTheSchedulesAreEachClinicsServices() {
+        SlotIndex index = SlotIndex.building(places);
+        SlotEntry slot = entry(frenchPhysician, hours(1), "FREE");
+        index.apply(List.of(slot, new SlotEntry(new SlotId(UUID.randomUUID()), sherbrooke.id(), frenchPhysician.id(), FOLLOW_UP,
+                Modality.VIDEO, NOW.plus(hours(2)), 15, "FREE", BookingChannel.API), entry(englishNurse, hours(1), "FREE")));
+        Supply opened = new Supply(index.open(NOW));
+        index.apply(List.of(with(slot, "HELD")), NOW.plusSeconds(1));
+        Supply later = new Supply(index);
+
+        assertThat(later.version()).isGreaterThan(opened.version());
+        assertThat(later.origin()).isEqualTo(opened.origin()).isEqualTo(NOW);
+        List<String> schedules = new ArrayList<>();
+        later.forEachSchedule((clinic, service) -> schedules.add(clinic + "/" + service));
+        assertThat(schedules).containsExactly(sherbrooke.id() + "/" + CHECKUP, sherbrooke.id() + "/" + FOLLOW_UP, magog.id() + "/" + CHECKUP);
+    }
+
+    private static List<SlotId> changedSince(Supply supply, Instant since) {
+        List<SlotId> changed = new ArrayList<>();
+        supply.forEachSlot(new RegionCode("05"), NOW, Optional.of(since), slot -> changed.add(slot.id()));
+        return changed;
+    }
+
     // ---- fixtures ----
 
     private static Duration hours(long n) {

@@ -4,6 +4,7 @@ import ca.careorchestrator.app.availability.ApplyResult;
 import ca.careorchestrator.core.availability.SlotChange;
 import ca.careorchestrator.core.care.SourceSystem;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,7 @@ final class ChangeApplier {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     private record Known(UUID slotId, long version, boolean gone, boolean absent) {
     }
@@ -41,7 +43,8 @@ final class ChangeApplier {
         }
     }
 
-    ChangeApplier(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction) {
+    ChangeApplier(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
@@ -235,6 +238,7 @@ final class ChangeApplier {
         }
         Map<PhysicalKey, UUID> physical = physicalSlots(unknown);
         List<Object[]> slotRows = new ArrayList<>();
+        OffsetDateTime publishedAt = utc(clock.instant());
         List<Object[]> listingRows = new ArrayList<>();
         int created = 0;
         int merged = 0;
@@ -248,7 +252,7 @@ final class ChangeApplier {
                 created++;
                 slotRows.add(new Object[] {slotId, p.clinic().value(), p.professional().value(), p.service().value(),
                         p.modality().name(), utc(p.start()), (int) p.duration().toMinutes(), p.free() ? "FREE" : "BOOKED",
-                        p.free() ? null : "SOURCE", p.clinic().value()});
+                        p.free() ? null : "SOURCE", publishedAt, p.clinic().value()});
             } else {
                 merged++;
                 affected.add(slotId);
@@ -260,8 +264,9 @@ final class ChangeApplier {
         // The clinic's region is copied onto the slot (searches go by region); the clinic row must exist.
         template.batchUpdate("""
                 insert into availability_slot
-                    (id, clinic_id, professional_id, region_code, service_type, modality, start_at, duration_minutes, state, booked_by)
-                select ?, ?, ?, c.region_code, ?, ?, ?, ?, ?, ? from directory_clinic c where c.id = ?""", slotRows);
+                    (id, clinic_id, professional_id, region_code, service_type, modality, start_at, duration_minutes, state, booked_by,
+                     published_at)
+                select ?, ?, ?, c.region_code, ?, ?, ?, ?, ?, ?, ? from directory_clinic c where c.id = ?""", slotRows);
         template.batchUpdate("""
                 insert into availability_listing
                     (source_system, external_id, slot_id, source_version, free, deep_link, booking_phone, read_generation)

@@ -16,6 +16,7 @@ import ca.careorchestrator.core.care.BookingChannel;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcAvailability implements Availability {
 
     private static final List<String> SLOT_COLUMNS = List.of("id", "clinic_id", "professional_id", "region_code",
-            "service_type", "modality", "start_at", "duration_minutes", "state", "booked_by", "hold_id", "hold_expires_at");
+            "service_type", "modality", "start_at", "duration_minutes", "state", "booked_by", "hold_id", "hold_expires_at", "published_at");
     private static final List<String> LISTING_COLUMNS = List.of("source_system", "external_id", "slot_id", "source_version");
 
     /** Counting millions of rows takes a while; pages that ask within this long of each other share one count. */
@@ -57,6 +58,7 @@ class JdbcAvailability implements Availability {
     }
 
     private final ChangeApplier changes;
+    private final Clock clock;
     private final SlotRows rows;
     private final ApplicationEventPublisher events;
     private final java.util.concurrent.atomic.AtomicLong insertedSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
@@ -64,10 +66,11 @@ class JdbcAvailability implements Availability {
     private final java.util.concurrent.atomic.AtomicBoolean analyzing = new java.util.concurrent.atomic.AtomicBoolean();
 
     JdbcAvailability(JdbcClient jdbc, BulkInsert bulk, JdbcTemplate template, TransactionTemplate transaction,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.bulk = bulk;
-        this.changes = new ChangeApplier(jdbc, template, transaction);
+        this.clock = clock;
+        this.changes = new ChangeApplier(jdbc, template, transaction, clock);
         this.rows = new SlotRows(jdbc, template.getDataSource(), transaction);
         this.events = events;
     }
@@ -126,6 +129,11 @@ class JdbcAvailability implements Availability {
     @Override
     public List<SlotEntry> entries(Collection<SlotId> ids) {
         return rows.entries(ids);
+    }
+
+    @Override
+    public Map<SlotId, String> deepLinks(Collection<SlotId> ids) {
+        return rows.deepLinks(ids);
     }
 
     @Override
@@ -195,6 +203,7 @@ class JdbcAvailability implements Availability {
         lastCount.set(null);
         List<Object[]> slotRows = new ArrayList<>(slots.size());
         List<Object[]> listingRows = new ArrayList<>(slots.size() * 2);
+        Instant now = clock.instant();
         for (Slot slot : slots) {
             Object bookedBy = null;
             Object holdId = null;
@@ -212,7 +221,7 @@ class JdbcAvailability implements Availability {
             }
             slotRows.add(new Object[] {slot.id().value(), slot.clinic().value(), slot.professional().value(),
                     regionOf.apply(slot).value(), slot.service().value(), slot.modality().name(), slot.start(),
-                    (int) slot.duration().toMinutes(), slot.state().code(), bookedBy, holdId, holdExpiresAt});
+                    (int) slot.duration().toMinutes(), slot.state().code(), bookedBy, holdId, holdExpiresAt, now});
             for (Listing listing : slot.listings()) {
                 listingRows.add(new Object[] {listing.source().name(), listing.externalId(), slot.id().value(), listing.sourceVersion()});
             }

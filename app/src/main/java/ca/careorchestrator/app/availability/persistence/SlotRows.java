@@ -88,6 +88,22 @@ final class SlotRows {
         return entries;
     }
 
+    Map<SlotId, String> deepLinks(Collection<SlotId> ids) {
+        Map<SlotId, String> links = new HashMap<>();
+        List<UUID> all = ids.stream().map(SlotId::value).toList();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            jdbc.sql("""
+                            select slot_id, deep_link from availability_listing
+                            where slot_id in (:ids) and not gone and deep_link is not null
+                            order by source_system, external_id""")
+                    .param("ids", all.subList(i, Math.min(all.size(), i + IN_LIST)))
+                    .query(rs -> {
+                        links.putIfAbsent(new SlotId(rs.getObject(1, UUID.class)), rs.getString(2));
+                    });
+        }
+        return links;
+    }
+
     Optional<StoredSlot> slot(SlotId id, boolean lock) {
         // The slot row first (locked if asked), then its listings: every writer locks in that order.
         Optional<SlotRow> row = jdbc.sql(SLOT + " where id = :id" + (lock ? " for update" : "")).param("id", id.value())
