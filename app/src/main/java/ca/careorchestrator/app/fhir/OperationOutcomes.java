@@ -109,6 +109,10 @@ final class OperationOutcomes implements ProblemRenderer {
             case PATIENT_NOT_REGISTERED, CARE_REQUEST_ALREADY_OPEN, CARE_REQUEST_ENDED, OFFER_EXPIRED, OFFER_ANSWERED -> IssueType.BUSINESSRULE;
             case DESK_OTHER_REGION -> IssueType.FORBIDDEN;
             case DESK_REQUEST_NOT_OPEN -> IssueType.BUSINESSRULE;
+            case APPOINTMENT_NOT_STARTED, APPOINTMENT_NOT_CONFIRMED -> IssueType.BUSINESSRULE;
+            // The observatory's (issue #7): an area that is not one, dates outside what it answers for.
+            case UNKNOWN_AREA -> IssueType.NOTFOUND;
+            case OBSERVATORY_DATES_OUT_OF_RANGE, OBSERVATORY_RANGE_TOO_LONG -> IssueType.INVALID;
             case INTERNAL_ERROR -> IssueType.EXCEPTION;
         };
     }
