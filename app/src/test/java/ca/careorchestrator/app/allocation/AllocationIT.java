@@ -515,7 +515,12 @@ class AllocationIT {
     @Test
     @Order(8)
     void thePatientsWhyPageExplainsEachStageAndIsLinkedFromTheSlotPage() throws Exception {
-        SlotHit slot = slotStartingIn(Duration.ofHours(100), Duration.ofHours(6 * 24));
+        // A slot under the clinic-wide policy: the what-if test gave one professional a policy of their own.
+        Instant now = clock.instant();
+        java.util.Set<ProfessionalId> ownPolicies = policies.currentOf(clinic).stream().map(p -> p.scope().professional())
+                .flatMap(Optional::stream).collect(java.util.stream.Collectors.toSet());
+        SlotHit slot = catalog.freeSlotsOf(clinic, now.plus(Duration.ofHours(100)), now.plus(Duration.ofDays(6))).stream()
+                .filter(h -> h.channel() == BookingChannel.API && !ownPolicies.contains(h.professional())).findFirst().orElseThrow();
         assertThat(send("GET", "/rendez-vous/plage/" + slot.id(), null).body()).contains("/rendez-vous/plage/" + slot.id() + "/pourquoi");
         HttpResponse<String> anonymous = send("GET", "/rendez-vous/plage/" + slot.id() + "/pourquoi", null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
