@@ -93,6 +93,11 @@ public enum Problem {
     OFFER_ANSWERED("offer-answered", 409),
     DESK_OTHER_REGION("desk-other-region", 403),
     DESK_REQUEST_NOT_OPEN("desk-request-not-open", 409),
+    APPOINTMENT_NOT_STARTED("appointment-not-started", 409),
+    APPOINTMENT_NOT_CONFIRMED("appointment-not-confirmed", 409),
+    UNKNOWN_AREA("unknown-area", 404),
+    OBSERVATORY_DATES_OUT_OF_RANGE("observatory-dates-out-of-range", 400),
+    OBSERVATORY_RANGE_TOO_LONG("observatory-range-too-long", 400),
     INTERNAL_ERROR("internal-error", 500);
 
     /** Base of the type URIs; each type is documented at {@code /problems/<code>}. */

@@ -157,8 +157,11 @@ class SecurityConfiguration {
         String desk = Role.ACCESS_DESK.name();
         String analyst = Role.MINISTRY_ANALYST.name();
         String operator = Role.OPERATOR.name();
+        // ---- a clinic's own figures against its region (observatory, issue #7): its staff and analysts; first, as the
+        // public reads of /api/v1/clinics/** below would let anyone through
+        a.requestMatchers(HttpMethod.GET, "/api/v1/clinics/{clinicId}/observatory").access(SecurityConfiguration::ownClinicOrAnalyst);
         // ---- public: the site, errors, sign-in, documentation, health
-        a.requestMatchers("/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+        a.requestMatchers("/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*").permitAll()
                 .requestMatchers(STAFF_SIGN_IN, PATIENT_SIGN_IN, PATIENT_SIGN_IN + "/**", "/api/v1/sign-in", "/api/v1/sign-in/**").permitAll()
                 .requestMatchers(HttpMethod.POST, STAFF_SIGN_OUT, "/deconnexion", "/api/v1/sign-out").permitAll()
@@ -179,6 +182,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/Slot", "/fhir/CodeSystem/**", "/fhir/OperationDefinition/**")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/fhir/Appointment/$find").permitAll()
+                // open data (issue #7): the SMART Scheduling Links publication of the supply, no personal data
+                .requestMatchers(HttpMethod.GET, "/smart/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/rendez-vous", "/rendez-vous/plage/*", "/rendez-vous/plage/*/pourquoi").permitAll();
         // ---- patients' own pages (holding, confirming, their appointments): a signed-in patient; a visitor is sent to
         // sign in (the entry point for pages), staff are refused
@@ -193,7 +198,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/care-requests", "/api/v1/care-requests/**", "/api/v1/offers", "/api/v1/offers/**")
                 .hasAnyRole(patient, desk)
                 .requestMatchers("/api/v1/desk/**", "/guichet", "/guichet/**").hasRole(desk)
-                // ---- clinic staff: their own clinic only
+                // ---- clinic staff: their own clinic only (the observatory's address without a clinic sends staff to their own's)
+                .requestMatchers(HttpMethod.GET, "/clinique/observatoire").hasRole(Role.CLINIC_STAFF.name())
                 .requestMatchers("/api/v1/staff/clinics/{clinicId}/**", "/clinique/{clinicId}/**").access(SecurityConfiguration::ownClinic)
                 // ---- ministry analysts: the observatory; the audit trail with operators (reads only)
                 .requestMatchers(HttpMethod.GET, "/api/v1/observatory/**", "/observatoire", "/observatoire/**").hasRole(analyst)
@@ -216,6 +222,15 @@ class SecurityConfiguration {
         boolean own = who != null && who.getPrincipal() instanceof StaffMember staff && staff.role() == Role.CLINIC_STAFF
                 && staff.clinic().toString().equalsIgnoreCase(clinic);
         return new AuthorizationDecision(own);
+    }
+
+    /** Clinic staff whose clinic is the one in the path, or a ministry analyst. */
+    private static AuthorizationDecision ownClinicOrAnalyst(java.util.function.Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext context) {
+        Authentication who = authentication.get();
+        boolean analyst = who != null && who.isAuthenticated()
+                && who.getAuthorities().stream().anyMatch(g -> Role.MINISTRY_ANALYST.authority().equals(g.getAuthority()));
+        return new AuthorizationDecision(analyst || ownClinic(authentication, context).isGranted());
     }
 
     /**

@@ -80,6 +80,8 @@ class SecurityMatrixIT {
         expect("POST", "/api/v1/orientation", EVERYONE);
         expect("GET", "/orientation", EVERYONE);
         expect("POST", "/orientation", EnumSet.complementOf(EnumSet.of(Who.PARTNER))); // a page's form: a session's CSRF token
+        // A clinic's figures against its region (observatory): its staff and analysts, before the public clinic reads.
+        expect("GET", "/api/v1/clinics/" + CLINIC_X + "/observatory", EnumSet.of(Who.STAFF_OF_CLINIC_X, Who.ANALYST));
         for (String search : List.of("/api/v1/slots/**", "/api/v1/regions/**", "/api/v1/clinics/**", "/api/v1/professionals/**",
                 "/api/v1/postal-areas/**", "/api/v1/service-types", "/api/v1/status")) {
             expect("GET", search, EVERYONE);
@@ -89,6 +91,7 @@ class SecurityMatrixIT {
             expect("GET", fhir, EVERYONE);
         }
         expect("POST", "/fhir/Appointment/$find", EVERYONE);
+        expect("GET", "/smart/**", EVERYONE); // open data: the SMART Scheduling Links publication
         // The patients' own pages (beyond search and a slot's page, above) act for the signed-in patient only and send
         // anyone else to sign in (/connexion?suite=…).
         expect(null, "/rendez-vous/**", EnumSet.of(Who.PATIENT));
@@ -105,6 +108,7 @@ class SecurityMatrixIT {
         expect(null, "/api/v1/desk/**", EnumSet.of(Who.ACCESS_DESK));
         expect(null, "/guichet/**", EnumSet.of(Who.ACCESS_DESK));
         expect(null, "/api/v1/staff/clinics/" + CLINIC_X + "/**", EnumSet.of(Who.STAFF_OF_CLINIC_X));
+        expect("GET", "/clinique/observatoire", EnumSet.of(Who.STAFF_OF_CLINIC_X, Who.STAFF_OF_ANOTHER_CLINIC)); // to their own clinic's
         expect(null, "/clinique/" + CLINIC_X + "/**", EnumSet.of(Who.STAFF_OF_CLINIC_X));
         expect("GET", "/api/v1/observatory/**", EnumSet.of(Who.ANALYST));
         expect("GET", "/observatoire/**", EnumSet.of(Who.ANALYST));

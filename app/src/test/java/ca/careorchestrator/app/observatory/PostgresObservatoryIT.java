@@ -1,0 +1,14 @@
+package ca.careorchestrator.app.observatory;
+
+import ca.careorchestrator.app.support.PostgresDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link ObservatoryChecks} on PostgreSQL, in a schema of its own. */
+class PostgresObservatoryIT extends ObservatoryChecks {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresDatabase.useFreshSchema(registry, "observatory_it");
+    }
+}
