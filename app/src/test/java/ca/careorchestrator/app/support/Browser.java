@@ -1,6 +1,7 @@
 package ca.careorchestrator.app.support;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,5 +83,39 @@ public final class Browser implements ExecutionCondition {
         });
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /** Where the browser tests write their screenshots (the README's are copied to docs/screenshots from there). */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * A screenshot of the whole page as {@code SCREENSHOTS/name.png}: the window made as tall as the page down to its
+     * footer (at most {@code maxHeight}), scrolled to the top, focus removed, then given back its size. {@code settle}:
+     * how long to let the page redraw at the new size (charts do) before the picture.
+     */
+    public static void screenshot(ChromeDriver browser, String name, int maxHeight, Duration settle) {
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        long page = (Long) browser.executeScript("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY);");
+        long chrome = (Long) browser.executeScript("return window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(maxHeight, Math.max(400, page + chrome))));
+        try {
+            browser.executeScript("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
+            Thread.sleep(settle.toMillis());
+            write(name, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
+    /** Writes {@code png} as {@code SCREENSHOTS/name.png}. */
+    public static void write(String name, byte[] png) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

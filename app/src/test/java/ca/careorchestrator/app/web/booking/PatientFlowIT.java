@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +63,6 @@ import tools.jackson.databind.ObjectMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PatientFlowIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A resident of the province this application provisioned (same generator, same spec): the registry knows her. */
@@ -105,7 +103,6 @@ class PatientFlowIT {
         await(Duration.ofSeconds(180), () -> sources.statuses().size() == servers
                 && sources.statuses().stream().allMatch(s -> s.phase() == SourceStatus.Phase.UP), "every source has been read once");
         assertThat(catalog.awaitCurrent(Duration.ofSeconds(60))).as("the search index is current").isTrue();
-        Files.createDirectories(SCREENSHOTS);
         browser = Browser.start(1280, 1400);
     }
 
@@ -319,7 +316,7 @@ class PatientFlowIT {
             assertThat(overflow).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
             js("document.querySelector('.results').scrollIntoView();");
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-            write("booking-12-results-phone-fr", png);
+            Browser.write("booking-12-results-phone-fr", png);
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1400));
         }
@@ -427,24 +424,7 @@ class PatientFlowIT {
 
     /** The whole page as a PNG (the window grows to the page's height for the shot). */
     private void screenshot(String name) {
-        Dimension size = browser.manage().window().getSize();
-        long page = (Long) js("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY);");
-        long chrome = (Long) js("return window.outerHeight - window.innerHeight;");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, Math.max(400, page + chrome))));
-        try {
-            js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
-            write(name, browser.getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.manage().window().setSize(size);
-        }
-    }
-
-    private static void write(String name, byte[] png) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        Browser.screenshot(browser, name, 4000, Duration.ZERO);
     }
 
     private String slotState(String slot) {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +75,6 @@ class AccessDeskIT {
         }
     }
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RegionCode GASPESIE = new RegionCode("11");
 
@@ -199,7 +196,6 @@ class AccessDeskIT {
     @Test
     @Order(4)
     void aNurseSignsInOpensTheQueueAndBooksOnAnOrphanPatientsBehalf() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
         browser = Browser.start(1280, 1400);
         open("/guichet");
         assertThat(path()).isEqualTo("/personnel/connexion");
@@ -314,17 +310,6 @@ class AccessDeskIT {
     }
 
     private void screenshot(String name) {
-        Dimension size = browser.manage().window().getSize();
-        long page = (Long) js("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY);");
-        long chrome = (Long) js("return window.outerHeight - window.innerHeight;");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, Math.max(400, page + chrome))));
-        try {
-            js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } finally {
-            browser.manage().window().setSize(size);
-        }
+        Browser.screenshot(browser, name, 4000, Duration.ZERO);
     }
 }

@@ -13,9 +13,8 @@ import ca.careorchestrator.core.care.Clinic;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -62,7 +60,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservatoryPagesIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Clinic staff user {@code clinique.baie} works here (application.yml): GMF of Baie-des-Chaleurs, RLS 1111, Gaspésie. */
     private static final String BAIE = "aa15a1c5-80b7-3fc1-bfa8-d691947ed836";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Montreal"));
@@ -93,7 +90,6 @@ class ObservatoryPagesIT {
         List<String> others = directory.regions().stream().map(r -> r.region().code().value())
                 .filter(code -> clinics.stream().noneMatch(c -> c.localNetwork().region().value().equals(code))).toList();
         new ObservatoryRows(jdbc).insert(clinics, others, FROM, TO);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
@@ -324,20 +320,6 @@ class ObservatoryPagesIT {
     }
 
     private void screenshot(String name) {
-        Dimension size = browser.manage().window().getSize();
-        long page = (Long) js("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY);");
-        long chrome = (Long) js("return window.outerHeight - window.innerHeight;");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(6000, Math.max(400, page + chrome))));
-        try {
-            js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
-            Thread.sleep(300); // the charts redraw at the new size
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            browser.manage().window().setSize(size);
-        }
+        Browser.screenshot(browser, name, 6000, Duration.ofMillis(300));
     }
 }
