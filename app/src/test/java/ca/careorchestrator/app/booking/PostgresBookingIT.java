@@ -50,6 +50,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -60,6 +61,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * hold/book/release/cancel/expire state machine checked against a model after every step; and many patients
  * racing for few slots on many connections. The clock is a test clock so holds can run out without waiting.
  */
+@DirtiesContext // its own schema: never shared, closed after the class (PostgreSQL's 100 connections)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=sources",

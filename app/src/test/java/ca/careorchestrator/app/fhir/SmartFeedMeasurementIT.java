@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * feed's deep-link lookups run. Each Slot file is read over HTTP and thrown away, timed, with the JVM's heap sampled
  * meanwhile (the server and this client share it) and the bytes allocated counted.
  */
+@DirtiesContext // its own schema: never shared, closed after the class (PostgreSQL's 100 connections)
 @EnabledIfSystemProperty(named = "smart.measure", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"care.provisioning.slots=direct",
         "care.simulation.enabled=false", "care.allocation.seed-example-policies=false"})

@@ -64,6 +64,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +78,7 @@ import tools.jackson.databind.ObjectMapper;
  * (booked, given a deep link, withdrawn) in the full files and in the changes since, the validators (304), and our
  * own SMART connector reading the feed back.
  */
+@DirtiesContext // its own schema: never shared, closed after the class (PostgreSQL's 100 connections)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=direct", "care.simulation.enabled=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

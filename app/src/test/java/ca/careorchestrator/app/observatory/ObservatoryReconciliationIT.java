@@ -53,6 +53,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,6 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * waitlist rows say, counted here in Java from the raw rows (not with the recorder's SQL): they must agree exactly, and
  * the RLS and RSS rows must be the sums of the clinic rows.
  */
+@DirtiesContext // its own schema: never shared, closed after the class (PostgreSQL's 100 connections)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=6", "care.provisioning.slots=sources",

@@ -4,10 +4,12 @@ import ca.careorchestrator.app.support.PostgresDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole ingestion path on the record: PostgreSQL. Skipped with a notice without it, unless required. */
+@DirtiesContext // its own schema: never shared, closed after the class (PostgreSQL's 100 connections)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=sources",
         "care.simulation.tick=1h", "care.simulation.desk-bookings-per-hour=0", "care.simulation.cancellations-per-hour=0",

@@ -24,7 +24,6 @@ public final class PostgresDatabase {
         return "1".equals(System.getenv("REQUIRE_POSTGRES"));
     }
 
-    /** A fresh, empty schema for one test class; skips or fails (see class comment) when PostgreSQL is absent. */
     /**
      * A Spring test context on a fresh schema: the datasource properties, and a fresh data directory ({@code care.data-dir})
      * so that nothing of another test's files is read. Skips or fails as {@link #freshSchema} does.
@@ -43,6 +42,7 @@ public final class PostgresDatabase {
         registry.add("care.data-dir", () -> dir);
     }
 
+    /** A fresh, empty schema for one test class; skips or fails (see class comment) when PostgreSQL is absent. */
     public static String freshSchema(String schema) {
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
                 Statement statement = connection.createStatement()) {

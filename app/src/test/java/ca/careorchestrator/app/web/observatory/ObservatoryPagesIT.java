@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * their region's median and nothing else; a patient and a visitor are refused. Screenshots under
  * {@code target/screenshots/observatory-*} (the reviewed set in {@code docs/screenshots}).
  */
+@DirtiesContext // its own schema: never shared, closed after the class (PostgreSQL's 100 connections)
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "care.provisioning.preset=tiny", "care.provisioning.weeks=1", "care.provisioning.slots=direct", "care.simulation.enabled=false",
