@@ -321,7 +321,7 @@ class HoardingScenarioIT {
         Instant from = clock.instant().plus(Duration.ofHours(80));
 
         portal.pace(Duration.ofMillis(600)); // under its 2 requests a second: what refuses it is the hourly quota
-        portal.poll(from, from.plus(Duration.ofHours(6)));
+        portal.poll(from, from.plus(Duration.ofDays(1))); // a whole day: six hours from mid-afternoon is a night without slots
 
         System.out.println("tight quota: " + portal.figures());
         assertThat(portal.held()).isEqualTo(5);
