@@ -1,6 +1,7 @@
 package ca.careorchestrator.bench;
 
 import ca.careorchestrator.app.CareOrchestratorApplication;
+import ca.careorchestrator.app.catalog.Catalog;
 import ca.careorchestrator.app.observatory.ObservatoryRecorder;
 import ca.careorchestrator.app.observatory.SyntheticHistory;
 import ca.careorchestrator.app.provisioning.LoadStatus;
@@ -77,6 +78,11 @@ public final class ObservatoryBench {
                     : String.format(Locale.ROOT, "%,d clinic rows, %,d demand rows, %,d access rows in %d s", history.supplyRows(),
                             history.demandRows(), history.accessRows(), history.took().toSeconds()));
             app.getBean(ObservatoryRecorder.class).refresh();
+            // The search index is built in the background at start-up (minutes for the province): measured after it.
+            Catalog catalog = app.getBean(Catalog.class);
+            while (!catalog.status().ready() || catalog.status().rebuilding()) {
+                Thread.sleep(500);
+            }
 
             Areas areas;
             try (Connection c = DriverManager.getConnection(url + "?currentSchema=" + SCHEMA, "postgres", ""); Statement s = c.createStatement()) {

@@ -31,4 +31,10 @@ public interface HistoryTables {
      * rows.
      */
     void sumAreas(LocalDate from, LocalDate to);
+
+    /**
+     * Writes the monthly sums of the months from {@code from}'s to the last one ending before {@code firstDay} from their
+     * day rows, and lists them as summed (the month of {@code firstDay}, not over, is summed by the recorder when it is).
+     */
+    void sumMonths(LocalDate from, LocalDate firstDay);
 }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -200,6 +201,15 @@ public class ObservatoryRecorder {
                 rollups.rewrite(day, region);
             }
             rollups.rewriteProvince(day);
+            if (date.isBefore(today) && date.equals(date.withDayOfMonth(date.lengthOfMonth()))) {
+                rollups.settleMonth(YearMonth.from(date), regions, now); // its last day settled: the month's sums
+            }
+        }
+        if (lastDay == null) {
+            // The ended months not summed yet (a first start after an upgrade, or a pause over a month's end).
+            for (YearMonth month : rollups.monthsToSettle(YearMonth.from(today))) {
+                rollups.settleMonth(month, regions, now);
+            }
         }
         if (lastAccess == null || !now.isBefore(lastAccess.plusSeconds(3600)) || !today.equals(lastDay)) {
             measureAccess(today, now);

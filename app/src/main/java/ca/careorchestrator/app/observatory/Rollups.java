@@ -3,6 +3,7 @@ package ca.careorchestrator.app.observatory;
 import ca.careorchestrator.core.geo.RegionCode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,15 @@ public interface Rollups {
 
     /** Rewrites the day's quarantine and fairness rows from the quarantine and flag tables. */
     void rewriteProvince(Day day);
+
+    /**
+     * Writes the monthly sums of an ended month for these regions (all of them) from their day rows, and lists the month
+     * as summed: from then on, a rewrite of one of its days rewrites its sums too.
+     */
+    void settleMonth(YearMonth month, List<RegionCode> regions, Instant at);
+
+    /** The ended months before {@code before} whose day rows are not summed yet (after an upgrade, or a long pause). */
+    List<YearMonth> monthsToSettle(YearMonth before);
 
     /** Adds searches to the demand rows. */
     void addSearches(List<SearchCount> counts);

@@ -143,6 +143,7 @@ public class SyntheticHistory {
             throw failure.get();
         }
         write(generate(generator, last, to, demandKept), supply, demand, access, other);
+        tables.sumMonths(from, firstDay);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Written written = new Written(from, to, false, supply.get(), demand.get(), access.get(), other.get(), took);
         log.warn("Observatory: SYNTHETIC history written, {} to {}: {} clinic rows (and their area sums), {} demand rows, {} access "

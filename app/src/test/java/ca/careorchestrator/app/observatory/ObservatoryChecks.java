@@ -11,12 +11,14 @@ import ca.careorchestrator.app.support.Loads;
 import ca.careorchestrator.app.support.Mailbox;
 import ca.careorchestrator.app.support.Residents;
 import ca.careorchestrator.core.care.Profession;
+import ca.careorchestrator.core.geo.RegionCode;
 import ca.careorchestrator.core.care.ServiceTypeCode;
 import ca.careorchestrator.core.patient.Patient;
 import ca.careorchestrator.simulator.province.Preset;
 import ca.careorchestrator.simulator.province.Resident;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +75,10 @@ abstract class ObservatoryChecks {
     DataSource dataSource;
     @Autowired
     ObservatoryQueries queries;
+    @Autowired
+    Rollups rollups;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     void rollupsWritten() {
@@ -193,6 +200,47 @@ abstract class ObservatoryChecks {
         assertThat(queries.breakdown(vaccination).total().figures().get(Measure.SEARCHES)).isZero();
         assertThat(queries.breakdown(nurses).total().figures().get(Measure.PUBLISHED)).isEqualTo(30);
         assertThat(queries.breakdown(nurses).total().figures().get(Measure.SEARCHES)).isEqualTo(77);
+    }
+
+    /**
+     * A range with whole months reads the summed months' rows for their days: the same figures as from the day rows, and
+     * the month rows are what is read (a change to one shows), until the month is summed again.
+     */
+    @Test
+    void aSummedMonthReadsAsItsDays() {
+        LocalDate from = LocalDate.of(2024, 2, 20);
+        LocalDate to = LocalDate.of(2024, 4, 5);
+        YearMonth march = YearMonth.of(2024, 3);
+        List<ObservatoryFilter> filters = List.of(
+                new ObservatoryFilter(Area.Level.PROVINCE, Area.PROVINCE_CODE, from, to, Optional.empty(), Optional.empty()),
+                new ObservatoryFilter(Area.Level.REGION, "11", from, to, Optional.of(new ServiceTypeCode("follow-up")), Optional.empty()),
+                new ObservatoryFilter(Area.Level.LOCAL_NETWORK, "1111", from, to, Optional.empty(), Optional.of(Profession.NURSE)),
+                new ObservatoryFilter(Area.Level.CLINIC, A, from, to, Optional.empty(), Optional.empty()));
+        List<Breakdown> fromDays = filters.stream().map(queries::breakdown).toList();
+        var comparisonFromDays = queries.clinic(UUID.fromString(A), filters.getLast()).orElseThrow();
+        assertThat(fromDays.getFirst().total().figures().get(Measure.PUBLISHED)).isEqualTo(178);
+        List<RegionCode> regions = java.util.stream.IntStream.rangeClosed(1, 18).mapToObj(n -> new RegionCode("%02d".formatted(n))).toList();
+        try {
+            rollups.settleMonth(march, regions, java.time.Instant.now());
+
+            assertThat(filters.stream().map(queries::breakdown).toList()).isEqualTo(fromDays);
+            assertThat(queries.clinic(UUID.fromString(A), filters.getLast()).orElseThrow()).isEqualTo(comparisonFromDays);
+            assertThat(jdbc.sql("select count(*) from observatory_month_written").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("update observatory_area_month set published = published + 1000 where month = :march and level = 'RSS' "
+                    + "and area_code = '11' and service_type = 'follow-up' and profession = 'PHYSICIAN'").param("march", march.atDay(1)).update())
+                    .isEqualTo(1);
+            assertThat(queries.breakdown(filters.getFirst()).total().figures().get(Measure.PUBLISHED)).as("the month row is read").isEqualTo(1178);
+            assertThat(queries.breakdown(filter(Area.Level.PROVINCE, Area.PROVINCE_CODE)).total().figures().get(Measure.PUBLISHED))
+                    .as("not for part of the month").isEqualTo(178);
+
+            rollups.settleMonth(march, List.of(new RegionCode("11")), java.time.Instant.now());
+            assertThat(filters.stream().map(queries::breakdown).toList()).isEqualTo(fromDays);
+        } finally {
+            for (String table : List.of("observatory_clinic_month", "observatory_area_month", "observatory_demand_month",
+                    "observatory_month_written")) {
+                jdbc.sql("delete from " + table + " where month = :march").param("march", march.atDay(1)).update();
+            }
+        }
     }
 
     @Test

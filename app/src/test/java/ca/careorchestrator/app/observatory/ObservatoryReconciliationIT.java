@@ -134,6 +134,7 @@ class ObservatoryReconciliationIT {
         int cancelled = 0;
         int missed = 0;
         int filed = 0;
+        LocalDate simulationStart = LocalDate.ofInstant(clock.instant(), ObservatoryRecorder.QUEBEC);
         for (int day = 0; day < 30; day++) {
             for (int i = 0; i < 8; i++) {
                 Instant from = clock.instant().plus(Duration.ofHours(2 + random.nextInt(24 * 6)));
@@ -227,6 +228,30 @@ class ObservatoryReconciliationIT {
                                 or c.published <> a.published or c.cancelled <> a.cancelled or c.wait <> a.wait_minutes_total)""".formatted(group))
                     .param("level", level).query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list();
             assertThat(mismatches).as(level + " rows that are not the sum of their clinics").isEmpty();
+        }
+
+        // The months whose last day was settled are summed, and their rows are the sums of their days, in all three tables.
+        List<LocalDate> summed = jdbc.sql("select month from observatory_month_written order by month").query(LocalDate.class).list();
+        LocalDate monthEnd = first.withDayOfMonth(first.lengthOfMonth());
+        for (; !monthEnd.isAfter(last); monthEnd = monthEnd.plusMonths(1).withDayOfMonth(monthEnd.plusMonths(1).lengthOfMonth())) {
+            if (!monthEnd.isBefore(simulationStart)) {
+                assertThat(summed).as("the month ended on " + monthEnd).contains(monthEnd.withDayOfMonth(1));
+            }
+        }
+        record Summed(String table, String keys, String measures) {
+        }
+        for (Summed table : List.of(new Summed("observatory_clinic", "clinic_id, service_type, profession", "booked, offered, published, no_shows"),
+                new Summed("observatory_area", "level, area_code, service_type, profession", "booked, offered, cancelled, wait_minutes_total"),
+                new Summed("observatory_demand", "region_code, local_network_code, service_type", "searches, searches_unmet, exits_booked"))) {
+            String sums = java.util.Arrays.stream(table.measures().split(", ")).map(c -> "sum(" + c + ") as " + c)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String month = "cast(date_trunc('month', day) as date)";
+            String days = "select %s as month, %s, %s from %s_day where %s in (select month from observatory_month_written) group by 1, %s"
+                    .formatted(month, table.keys(), sums, table.table(), month, table.keys());
+            String months = "select month, %s, %s from %s_month".formatted(table.keys(), table.measures(), table.table());
+            long differ = jdbc.sql("select count(*) from ((%s except %s) union all (%s except %s)) d".formatted(days, months, months, days))
+                    .query(Long.class).single();
+            assertThat(differ).as(table.table() + " month rows that are not the sums of their days").isZero();
         }
 
         // Searches: counted as they happened, on the day they happened.

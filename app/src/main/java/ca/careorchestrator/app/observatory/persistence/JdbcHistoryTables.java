@@ -5,7 +5,9 @@ import ca.careorchestrator.app.observatory.HistoryRows;
 import ca.careorchestrator.app.observatory.HistoryTables;
 import ca.careorchestrator.app.observatory.Measure;
 import ca.careorchestrator.app.persistence.BulkInsert;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,11 +29,13 @@ class JdbcHistoryTables implements HistoryTables {
     private final JdbcClient jdbc;
     private final BulkInsert bulk;
     private final TransactionTemplate transactions;
+    private final MonthSums months;
 
-    JdbcHistoryTables(JdbcClient jdbc, BulkInsert bulk, TransactionTemplate transactions) {
+    JdbcHistoryTables(JdbcClient jdbc, BulkInsert bulk, TransactionTemplate transactions, MonthSums months) {
         this.jdbc = jdbc;
         this.bulk = bulk;
         this.transactions = transactions;
+        this.months = months;
     }
 
     @Override
@@ -46,6 +50,7 @@ class JdbcHistoryTables implements HistoryTables {
                     "observatory_source_day", "observatory_quarantine_day", "observatory_fairness_day")) {
                 jdbc.sql("delete from " + table + " where day < :day").param("day", day).update();
             }
+            months.clearBefore(YearMonth.from(day));
         });
     }
 
@@ -116,5 +121,14 @@ class JdbcHistoryTables implements HistoryTables {
                     .param("from", from).param("to", to)
                     .update();
         });
+    }
+
+    @Override
+    public void sumMonths(LocalDate from, LocalDate firstDay) {
+        for (YearMonth month = YearMonth.from(from); month.atEndOfMonth().isBefore(firstDay); month = month.plusMonths(1)) {
+            YearMonth summed = month;
+            transactions.executeWithoutResult(status -> months.rewrite(summed));
+            months.markWritten(month, Instant.now());
+        }
     }
 }

@@ -23,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -57,22 +59,32 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     private static final String DEMAND_SUMS = sums(DEMAND);
     private static final String SUPPLY_COLUMNS = SUPPLY.stream().map(Measure::column).collect(Collectors.joining(", "));
     private static final String DEMAND_COLUMNS = DEMAND.stream().map(Measure::column).collect(Collectors.joining(", "));
-    private static final String SUPPLY_DAYS =
-            "day between :from and :to and (:service = '' or service_type = :service) and (:profession = '' or profession = :profession)";
-    private static final String DEMAND_DAYS = "day between :from and :to and (:service = '' or service_type = :service)";
+    private static final String SUPPLY_FILTER = "(:service = '' or service_type = :service) and (:profession = '' or profession = :profession)";
+    private static final String DEMAND_FILTER = "(:service = '' or service_type = :service)";
+    private static final String SUPPLY_DAYS = "day between :from and :to and " + SUPPLY_FILTER;
+    private static final String DEMAND_DAYS = "day between :from and :to and " + DEMAND_FILTER;
+
+    /** What a total or a grouping sums: supply (clinic and area tables) or demand. */
+    private record Read(String filter, String columns, String sums, List<Measure> measures) {
+    }
+
+    private static final Read SUPPLY_READ = new Read(SUPPLY_FILTER, SUPPLY_COLUMNS, SUPPLY_SUMS, SUPPLY);
+    private static final Read DEMAND_READ = new Read(DEMAND_FILTER, DEMAND_COLUMNS, DEMAND_SUMS, DEMAND);
     /** Rows an export holds in memory at a time (PostgreSQL reads through a cursor inside a transaction). */
     private static final int FETCH_SIZE = 1_000;
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
     private final Directory directory;
+    private final MonthSums months;
 
-    JdbcObservatoryQueries(JdbcClient jdbc, DataSource dataSource, Directory directory) {
+    JdbcObservatoryQueries(JdbcClient jdbc, DataSource dataSource, Directory directory, MonthSums months) {
         this.jdbc = jdbc;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(FETCH_SIZE);
         this.streaming = JdbcClient.create(cursor);
         this.directory = directory;
+        this.months = months;
     }
 
     private static String sums(List<Measure> measures) {
@@ -156,17 +168,78 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
 
     private static final Figures NONE = new Figures(Map.of());
 
-    private Figures total(Scope scope, String days, String sums, List<Measure> measures) {
-        return jdbc.sql(scope.sql(sums, days, "")).params(scope.params()).query((rs, n) -> figures(rs, measures)).single();
+    private Figures total(Scope scope, Read read) {
+        Map<String, Object> params = withMonths(scope);
+        return jdbc.sql(summed(scope, read, null, params)).params(params).query((rs, n) -> figures(rs, read.measures())).single();
     }
 
-    /** Figures per value of {@code key} (a column or expression named {@code k}). */
-    private Map<String, Figures> grouped(Scope scope, String days, String key, String sums, List<Measure> measures) {
+    /** Figures per value of {@code key} (a column of the scope's table). */
+    private Map<String, Figures> grouped(Scope scope, Read read, String key) {
         Map<String, Figures> byKey = new HashMap<>();
-        jdbc.sql(scope.sql(key + " as k, " + sums, days, " group by " + key)).params(scope.params()).query(rs -> {
-            byKey.put(key(rs.getObject("k")), figures(rs, measures));
+        Map<String, Object> params = withMonths(scope);
+        jdbc.sql(summed(scope, read, key, params)).params(params).query(rs -> {
+            byKey.put(key(rs.getObject("k")), figures(rs, read.measures()));
         });
         return byKey;
+    }
+
+    /** Figures per day (the month sums have none). */
+    private Map<String, Figures> daily(Scope scope, Read read) {
+        Map<String, Figures> byDay = new HashMap<>();
+        jdbc.sql(scope.sql("day as k, " + read.sums(), "day between :from and :to and " + read.filter(), " group by day")).params(scope.params())
+                .query(rs -> {
+                    byDay.put(key(rs.getObject("k")), figures(rs, read.measures()));
+                });
+        return byDay;
+    }
+
+    /**
+     * The SQL of a total ({@code key} null) or a grouping: the day rows of the days asked, but for the whole months among
+     * them that are summed (MonthSums), whose month rows are read instead: a year of the province reads a tenth of the
+     * rows. The months' run is bound as {@code :monthsFrom}, {@code :monthsTo} and {@code :monthsEnd} ({@link #withMonths(Scope)}).
+     */
+    private String summed(Scope scope, Read read, String key, Map<String, Object> params) {
+        String keyColumn = key == null ? "" : key + " as k, ";
+        String groupBy = key == null ? "" : " group by " + key;
+        if (params.get("monthsFrom") == null) {
+            return scope.sql(keyColumn + read.sums(), "day between :from and :to and " + read.filter(), groupBy);
+        }
+        String keep = key == null ? "" : key + ", ";
+        return "select " + keyColumn + read.sums() + " from ("
+                + "select " + keep + read.columns() + " from " + scope.table() + " where " + scope.where()
+                + " and day between :from and :to and (day < :monthsFrom or day > :monthsEnd) and " + read.filter()
+                + " union all select " + keep + read.columns() + " from " + scope.table().replace("_day", "_month") + " where " + scope.where()
+                + " and month between :monthsFrom and :monthsTo and " + read.filter() + ") summed" + groupBy;
+    }
+
+    /**
+     * The scope's parameters with the run of whole months of the days asked whose sums are written (the longest run of
+     * them; none when there is none): {@code monthsFrom} its first day, {@code monthsTo} its last month's first day (the month
+     * rows' key), {@code monthsEnd} its last day.
+     */
+    private Map<String, Object> withMonths(Scope scope) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        LocalDate from = (LocalDate) params.get("from");
+        LocalDate to = (LocalDate) params.get("to");
+        YearMonth first = from.getDayOfMonth() == 1 ? YearMonth.from(from) : YearMonth.from(from).plusMonths(1);
+        YearMonth last = to.equals(to.withDayOfMonth(to.lengthOfMonth())) ? YearMonth.from(to) : YearMonth.from(to).minusMonths(1);
+        List<YearMonth> written = first.isAfter(last) ? List.of() : months.written(first, last);
+        YearMonth runFrom = null;
+        YearMonth runTo = null;
+        YearMonth start = null;
+        YearMonth previous = null;
+        for (YearMonth month : written) {
+            start = previous != null && month.equals(previous.plusMonths(1)) ? start : month;
+            previous = month;
+            if (runFrom == null || start.until(month, ChronoUnit.MONTHS) > runFrom.until(runTo, ChronoUnit.MONTHS)) {
+                runFrom = start;
+                runTo = month;
+            }
+        }
+        params.put("monthsFrom", runFrom == null ? null : runFrom.atDay(1));
+        params.put("monthsTo", runTo == null ? null : runTo.atDay(1));
+        params.put("monthsEnd", runTo == null ? null : runTo.atEndOfMonth());
+        return params;
     }
 
     private static String key(Object value) {
@@ -180,7 +253,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         Area area = area(filter);
         if (filter.level() == Area.Level.CLINIC) {
             List<ClinicAccess> access = latestAccess(access(filter), 1);
-            return new Breakdown(new AreaFigures(area, total(supply(filter), SUPPLY_DAYS, SUPPLY_SUMS, SUPPLY),
+            return new Breakdown(new AreaFigures(area, total(supply(filter), SUPPLY_READ),
                     Median.ofMinutes(access.stream().map(ClinicAccess::minutes).toList())), List.of());
         }
         Parts parts = partsOf(filter);
@@ -188,7 +261,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         // a network's RLS row the sum of its clinics' rows (both written from the clinic rows), and a region's demand
         // includes its searches by region alone (network '').
         Figures demand = filter.level() == Area.Level.LOCAL_NETWORK
-                ? total(demand(filter).orElseThrow(), DEMAND_DAYS, DEMAND_SUMS, DEMAND) : sum(parts.demand().values(), DEMAND);
+                ? total(demand(filter).orElseThrow(), DEMAND_READ) : sum(parts.demand().values(), DEMAND);
         Figures total = both(sum(parts.supply().values(), SUPPLY), demand);
         List<ClinicAccess> access = latestAccess(access(filter), parts.clinics());
         AreaFigures whole = new AreaFigures(area, total, Median.ofMinutes(access.stream().map(ClinicAccess::minutes).toList()));
@@ -222,24 +295,24 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
                 List<RegionOverview> regions = directory.regions();
                 yield new Parts(Area.Level.REGION, regions.stream().map(RegionOverview::region)
                         .map(r -> new Area(Area.Level.REGION, r.code().value(), r.name())).toList(),
-                        grouped(supply(filter), SUPPLY_DAYS, "area_code", SUPPLY_SUMS, SUPPLY),
-                        grouped(demand(filter).orElseThrow(), DEMAND_DAYS, "region_code", DEMAND_SUMS, DEMAND),
+                        grouped(supply(filter), SUPPLY_READ, "area_code"),
+                        grouped(demand(filter).orElseThrow(), DEMAND_READ, "region_code"),
                         regions.stream().mapToInt(RegionOverview::clinics).sum(), ClinicAccess::region);
             }
             case REGION -> new Parts(Area.Level.LOCAL_NETWORK, directory.localNetworks(new RegionCode(filter.code())).stream()
                     .map(n -> new Area(Area.Level.LOCAL_NETWORK, n.code().value(), n.name())).toList(),
                     grouped(new Scope("observatory_area_day", "level = 'RLS' and region_code = :area", params(filter, "area", filter.code())),
-                            SUPPLY_DAYS, "area_code", SUPPLY_SUMS, SUPPLY),
+                            SUPPLY_READ, "area_code"),
                     // A search by region alone names no network (''): in the region's total, in none of its networks.
-                    grouped(new Scope("observatory_demand_day", "region_code = :area", params(filter, "area", filter.code())), DEMAND_DAYS,
-                            "local_network_code", DEMAND_SUMS, DEMAND),
+                    grouped(new Scope("observatory_demand_day", "region_code = :area", params(filter, "area", filter.code())), DEMAND_READ,
+                            "local_network_code"),
                     directory.regions().stream().filter(r -> r.region().code().value().equals(filter.code()))
                             .mapToInt(RegionOverview::clinics).sum(), ClinicAccess::network);
             case LOCAL_NETWORK -> {
                 List<Clinic> clinics = clinics(Optional.empty(), Optional.of(new LocalNetworkCode(filter.code())));
                 yield new Parts(Area.Level.CLINIC, clinics.stream().map(JdbcObservatoryQueries::area).toList(),
                         grouped(new Scope("observatory_clinic_day", "local_network_code = :area", params(filter, "area", filter.code())),
-                                SUPPLY_DAYS, "clinic_id", SUPPLY_SUMS, SUPPLY),
+                                SUPPLY_READ, "clinic_id"),
                         Map.of(), clinics.size(), ClinicAccess::clinic);
             }
             case CLINIC -> throw new IllegalArgumentException("a clinic has no parts");
@@ -265,8 +338,8 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     @Override
     public List<DayFigures> series(ObservatoryFilter filter) {
         Scope supplyScope = supply(filter);
-        Map<String, Figures> supply = grouped(supplyScope, SUPPLY_DAYS, "day", SUPPLY_SUMS, SUPPLY);
-        Map<String, Figures> demand = demand(filter).map(d -> grouped(d, DEMAND_DAYS, "day", DEMAND_SUMS, DEMAND)).orElse(Map.of());
+        Map<String, Figures> supply = daily(supplyScope, SUPPLY_READ);
+        Map<String, Figures> demand = demand(filter).map(d -> daily(d, DEMAND_READ)).orElse(Map.of());
         List<DayFigures> days = new ArrayList<>();
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             String key = day.toString();
@@ -337,7 +410,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         ObservatoryFilter regional = new ObservatoryFilter(Area.Level.REGION, region.value(), filter.from(), filter.to(), filter.service(),
                 filter.profession());
         Map<String, Figures> supply = grouped(new Scope("observatory_clinic_day", "region_code = :area", params(regional, "area", region.value())),
-                SUPPLY_DAYS, "clinic_id", SUPPLY_SUMS, SUPPLY);
+                SUPPLY_READ, "clinic_id");
         Map<String, OptionalInt> minutes = new HashMap<>();
         List<Clinic> regionClinics = clinics(Optional.of(region), Optional.empty());
         latestAccess(access(regional), regionClinics.size()).forEach(a -> minutes.put(a.clinic(), a.minutes()));

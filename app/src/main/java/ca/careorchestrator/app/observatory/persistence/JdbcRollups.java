@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,11 +51,13 @@ class JdbcRollups implements Rollups {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
+    private final MonthSums months;
 
-    JdbcRollups(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction) {
+    JdbcRollups(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, MonthSums months) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
+        this.months = months;
     }
 
     @Override
@@ -105,6 +108,10 @@ class JdbcRollups implements Rollups {
                             + " group by day, region_code, service_type, profession")
                     .param("day", day.date()).param("region", region.value()).update();
             rewriteDemand(day.date(), region, demand);
+            YearMonth month = YearMonth.from(day.date());
+            if (months.written(month)) {
+                months.rewrite(month, region.value()); // a day of a month already summed: the sums follow
+            }
         });
         return cells.size();
     }
@@ -373,6 +380,25 @@ class JdbcRollups implements Rollups {
                         .update();
             }
         }
+        // Searches of a month already summed (counted just before its last day was settled): the sums follow.
+        record RegionMonth(YearMonth month, String region) {
+        }
+        counts.stream().map(c -> new RegionMonth(YearMonth.from(c.day()), c.region().value())).distinct()
+                .filter(m -> months.written(m.month()))
+                .forEach(m -> transaction.executeWithoutResult(status -> months.rewrite(m.month(), m.region())));
+    }
+
+    @Override
+    public void settleMonth(YearMonth month, List<RegionCode> regions, Instant at) {
+        for (RegionCode region : regions) {
+            transaction.executeWithoutResult(status -> months.rewrite(month, region.value()));
+        }
+        months.markWritten(month, at);
+    }
+
+    @Override
+    public List<YearMonth> monthsToSettle(YearMonth before) {
+        return months.unwritten(before);
     }
 
     @Override
