@@ -136,3 +136,7 @@ create table observatory_demand_month (
     primary key (month, region_code, local_network_code, service_type)
 );
 create index observatory_demand_month_by_region on observatory_demand_month (region_code, month);
+
+-- A dashboard filtered on a service (and a profession) reads that service's day rows only.
+create index observatory_area_day_by_service on observatory_area_day (level, service_type, profession, day);
+create index observatory_demand_day_by_service on observatory_demand_day (service_type, day);

@@ -86,6 +86,31 @@ abstract class SyntheticHistoryContract {
     }
 
     @Test
+    void itsEndedMonthsAreSummed() throws InterruptedException {
+        List<java.time.YearMonth> ended = new java.util.ArrayList<>();
+        for (var month = java.time.YearMonth.from(firstDay.minusDays(DAYS)); month.atEndOfMonth().isBefore(firstDay); month = month.plusMonths(1)) {
+            ended.add(month);
+        }
+        assertThat(ended).isNotEmpty();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (count("select count(*) from observatory_month_written") < ended.size()) {
+            assertThat(Instant.now()).as("months summed within 60 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        for (var month : ended) {
+            String days = "day between '" + month.atDay(1) + "' and '" + month.atEndOfMonth() + "'";
+            for (String measure : List.of("published", "booked", "no_shows")) {
+                assertThat(count("select sum(" + measure + ") from observatory_clinic_month where month = '" + month.atDay(1) + "'"))
+                        .as(month + " " + measure).isEqualTo(count("select sum(" + measure + ") from observatory_clinic_day where " + days));
+                assertThat(count("select sum(" + measure + ") from observatory_area_month where level = 'RSS' and month = '" + month.atDay(1) + "'"))
+                        .as(month + " " + measure).isEqualTo(count("select sum(" + measure + ") from observatory_clinic_day where " + days));
+            }
+            assertThat(count("select sum(searches) from observatory_demand_month where month = '" + month.atDay(1) + "'"))
+                    .isEqualTo(count("select sum(searches) from observatory_demand_day where " + days)).isPositive();
+        }
+    }
+
+    @Test
     void areaRowsAreExactlyTheSumsOfTheClinicRows() {
         String sums = Measure.of(Dataset.SUPPLY).stream().map(m -> "sum(" + m.column() + ") as " + m.column()).collect(Collectors.joining(", "));
         String columns = Measure.of(Dataset.SUPPLY).stream().map(Measure::column).collect(Collectors.joining(", "));

@@ -64,12 +64,18 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     private static final String SUPPLY_DAYS = "day between :from and :to and " + SUPPLY_FILTER;
     private static final String DEMAND_DAYS = "day between :from and :to and " + DEMAND_FILTER;
 
-    /** What a total or a grouping sums: supply (clinic and area tables) or demand. */
-    private record Read(String filter, String columns, String sums, List<Measure> measures) {
+    /** What a total or a grouping sums: supply (clinic and area tables, by profession too) or demand. */
+    private record Read(boolean byProfession, String columns, String sums, List<Measure> measures) {
+
+        /** The filter's service and profession as conditions (none when not asked), plain enough for the planner's indexes. */
+        String filter(Map<String, Object> params) {
+            String service = "".equals(params.get("service")) ? "1 = 1" : "service_type = :service";
+            return byProfession && !"".equals(params.get("profession")) ? service + " and profession = :profession" : service;
+        }
     }
 
-    private static final Read SUPPLY_READ = new Read(SUPPLY_FILTER, SUPPLY_COLUMNS, SUPPLY_SUMS, SUPPLY);
-    private static final Read DEMAND_READ = new Read(DEMAND_FILTER, DEMAND_COLUMNS, DEMAND_SUMS, DEMAND);
+    private static final Read SUPPLY_READ = new Read(true, SUPPLY_COLUMNS, SUPPLY_SUMS, SUPPLY);
+    private static final Read DEMAND_READ = new Read(false, DEMAND_COLUMNS, DEMAND_SUMS, DEMAND);
     /** Rows an export holds in memory at a time (PostgreSQL reads through a cursor inside a transaction). */
     private static final int FETCH_SIZE = 1_000;
 
@@ -186,7 +192,8 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     /** Figures per day (the month sums have none). */
     private Map<String, Figures> daily(Scope scope, Read read) {
         Map<String, Figures> byDay = new HashMap<>();
-        jdbc.sql(scope.sql("day as k, " + read.sums(), "day between :from and :to and " + read.filter(), " group by day")).params(scope.params())
+        jdbc.sql(scope.sql("day as k, " + read.sums(), "day between :from and :to and " + read.filter(scope.params()), " group by day"))
+                .params(scope.params())
                 .query(rs -> {
                     byDay.put(key(rs.getObject("k")), figures(rs, read.measures()));
                 });
@@ -202,14 +209,14 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         String keyColumn = key == null ? "" : key + " as k, ";
         String groupBy = key == null ? "" : " group by " + key;
         if (params.get("monthsFrom") == null) {
-            return scope.sql(keyColumn + read.sums(), "day between :from and :to and " + read.filter(), groupBy);
+            return scope.sql(keyColumn + read.sums(), "day between :from and :to and " + read.filter(params), groupBy);
         }
         String keep = key == null ? "" : key + ", ";
         return "select " + keyColumn + read.sums() + " from ("
                 + "select " + keep + read.columns() + " from " + scope.table() + " where " + scope.where()
-                + " and day between :from and :to and (day < :monthsFrom or day > :monthsEnd) and " + read.filter()
+                + " and day between :from and :to and (day < :monthsFrom or day > :monthsEnd) and " + read.filter(params)
                 + " union all select " + keep + read.columns() + " from " + scope.table().replace("_day", "_month") + " where " + scope.where()
-                + " and month between :monthsFrom and :monthsTo and " + read.filter() + ") summed" + groupBy;
+                + " and month between :monthsFrom and :monthsTo and " + read.filter(params) + ") summed" + groupBy;
     }
 
     /**
