@@ -38,7 +38,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>./mvnw -q install -DskipTests && ./mvnw -q -pl bench exec:java -Dbench.main=ca.careorchestrator.bench.ObservatoryBench</pre>
  *
- * {@code -Dbench.keep=true} reuses the schema a previous run left (the load and the history take most of a run).
+ * {@code -Dbench.keep=true} reuses the schema a previous run left (the load and the history take most of a run);
+ * {@code -Dbench.months=false} forgets which months are summed first, so every read takes the day rows (as before V10;
+ * the next start sums them again).
  */
 public final class ObservatoryBench {
 
@@ -55,6 +57,7 @@ public final class ObservatoryBench {
         int runs = Integer.parseInt(System.getProperty("bench.runs", "7"));
         int historyDays = Integer.parseInt(System.getProperty("bench.history-days", "365"));
         boolean keep = Boolean.getBoolean("bench.keep") && BenchSchema.provisioned(url, SCHEMA);
+        boolean withMonths = Boolean.parseBoolean(System.getProperty("bench.months", "true"));
         BenchSchema.printMachine();
         if (!keep) {
             BenchSchema.fresh(url, SCHEMA);
@@ -86,6 +89,10 @@ public final class ObservatoryBench {
 
             Areas areas;
             try (Connection c = DriverManager.getConnection(url + "?currentSchema=" + SCHEMA, "postgres", ""); Statement s = c.createStatement()) {
+                if (!withMonths) {
+                    // Reads as before the monthly sums: a month not listed as summed is read from its days.
+                    s.executeUpdate("delete from observatory_month_written");
+                }
                 s.execute("analyze");
                 System.out.printf(Locale.ROOT, "rows: observatory_clinic_day %,d, observatory_area_day %,d, observatory_demand_day %,d, "
                         + "observatory_access_day %,d%n", BenchSchema.single(s, "select count(*) from observatory_clinic_day"),
