@@ -44,7 +44,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +90,7 @@ import tools.jackson.databind.ObjectMapper;
 @org.springframework.context.annotation.Import(TestSignIn.class)
 class PostgresWaitlistIT {
 
-    static final List<Object> heard = Collections.synchronizedList(new ArrayList<>());
+    static final List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>(); // listeners add while a test reads
 
     @TestConfiguration
     static class Fixtures {
@@ -142,7 +141,7 @@ class PostgresWaitlistIT {
 
     /** Remembers each notice, then sends it for real (e-mail to the test's SMTP server, SMS to the logging gateway). */
     static final class RecordedNotices implements OfferNotices {
-        final List<Notice> sent = Collections.synchronizedList(new ArrayList<>());
+        final List<Notice> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final OfferNotices real;
 
         RecordedNotices(OfferNotices real) {
