@@ -34,7 +34,8 @@ public interface HistoryTables {
 
     /**
      * Writes the monthly sums of the months from {@code from}'s to the last one ending before {@code firstDay} from their
-     * day rows, and lists them as summed (the month of {@code firstDay}, not over, is summed by the recorder when it is).
+     * day rows, and lists them as summed (the month of {@code firstDay}, not over, is summed by the recorder when it is);
+     * months already listed are left alone.
      */
     void sumMonths(LocalDate from, LocalDate firstDay);
 }

@@ -14,6 +14,7 @@ import ca.careorchestrator.app.ingestion.SourceStatus;
 import ca.careorchestrator.app.ingestion.Sources;
 import ca.careorchestrator.app.observatory.Rollups.Day;
 import ca.careorchestrator.app.observatory.Rollups.SearchCount;
+import ca.careorchestrator.app.provisioning.ProvinceProvisioned;
 import ca.careorchestrator.app.waitlist.CareRequestFiled;
 import ca.careorchestrator.app.waitlist.CareRequestWithdrawn;
 import ca.careorchestrator.app.waitlist.OfferAccepted;
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps the rollups current. Events only say that something changed (today, or the day of a missed appointment);
  * {@link #refresh()} then rewrites those days from the record, region by region, so a rollup is always what the tables
- * say, and an event lost in a crash costs nothing (the start-up refresh rewrites today and yesterday). The day that
+ * say, and an event lost in a crash costs nothing (the start-up refresh rewrites today and yesterday; never a day before the provisioning run's first day: those are
+ * the synthetic history's, see {@link SyntheticHistory}). The day that
  * ends is rewritten a last time once it is over. Searches, which leave no record, are counted here and added at each
  * refresh. The third next available appointment is measured once an hour; each source's lag is sampled at each refresh.
  */
@@ -74,6 +76,8 @@ public class ObservatoryRecorder {
     private volatile Map<GeoPoint, Place> places;
     private LocalDate lastDay;
     private Instant lastAccess;
+    /** The provisioning run's first day: the days before it are the synthetic history's, never rewritten here. */
+    private volatile LocalDate firstDay;
 
     ObservatoryRecorder(Rollups rollups, Directory directory, Catalog catalog, Sources sources, Clock clock) {
         this.rollups = rollups;
@@ -81,6 +85,12 @@ public class ObservatoryRecorder {
         this.directory = directory;
         this.sources = sources;
         this.clock = clock;
+    }
+
+    /** Until the province is provisioned (at start-up: loaded, or found loaded), refreshes wait: there is no record yet. */
+    @EventListener
+    void on(ProvinceProvisioned provisioned) {
+        firstDay = provisioned.spec().firstDay();
     }
 
     @EventListener
@@ -173,6 +183,10 @@ public class ObservatoryRecorder {
      * the quarantine and flags of those days, the sources' lag, and once an hour the third next available appointment.
      */
     public synchronized void refresh() {
+        LocalDate first = firstDay;
+        if (first == null) {
+            return;
+        }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, QUEBEC);
         flushSearches();
@@ -194,6 +208,7 @@ public class ObservatoryRecorder {
                 days.add(day);
             }
         }
+        days.removeIf(day -> day.isBefore(first)); // the synthetic history's, written by SyntheticHistory alone
         List<RegionCode> regions = directory.regions().stream().map(r -> r.region().code()).toList();
         for (LocalDate date : days) {
             Day day = dayOf(date);
@@ -206,8 +221,9 @@ public class ObservatoryRecorder {
             }
         }
         if (lastDay == null) {
-            // The ended months not summed yet (a first start after an upgrade, or a pause over a month's end).
-            for (YearMonth month : rollups.monthsToSettle(YearMonth.from(today))) {
+            // The run's ended months not summed yet (a first start after an upgrade, or a pause over a month's end); the
+            // history's are summed by SyntheticHistory.
+            for (YearMonth month : rollups.monthsToSettle(YearMonth.from(first), YearMonth.from(today))) {
                 rollups.settleMonth(month, regions, now);
             }
         }

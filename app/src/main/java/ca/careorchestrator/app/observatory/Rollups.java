@@ -34,8 +34,8 @@ public interface Rollups {
      */
     void settleMonth(YearMonth month, List<RegionCode> regions, Instant at);
 
-    /** The ended months before {@code before} whose day rows are not summed yet (after an upgrade, or a long pause). */
-    List<YearMonth> monthsToSettle(YearMonth before);
+    /** The months from {@code from} and before {@code before} that have day rows not summed yet (an upgrade, a long pause). */
+    List<YearMonth> monthsToSettle(YearMonth from, YearMonth before);
 
     /** Adds searches to the demand rows. */
     void addSearches(List<SearchCount> counts);

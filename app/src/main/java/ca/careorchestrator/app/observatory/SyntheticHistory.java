@@ -98,7 +98,11 @@ public class SyntheticHistory {
         LocalDate from = firstDay.minusDays(count);
         LocalDate to = firstDay.minusDays(1);
         long started = System.nanoTime();
-        if (count == 0 || tables.hasAccessRows(to)) {
+        if (count == 0) {
+            return new Written(from, to, true, 0, 0, 0, 0, Duration.ZERO);
+        }
+        if (tables.hasAccessRows(to)) {
+            tables.sumMonths(from, firstDay); // the months not summed yet: an upgrade, or a stop right after the last day
             return new Written(from, to, true, 0, 0, 0, 0, Duration.ZERO);
         }
         tables.clearBefore(firstDay); // what an interrupted attempt wrote

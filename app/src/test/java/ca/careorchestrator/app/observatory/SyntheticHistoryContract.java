@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The synthetic history on each database (H2 and PostgreSQL subclasses): the tiny province is provisioned with
  * {@code care.observatory.history-days=60}; the history is written once, before the run's first day, its rows keep the
- * tables' identities and the area rows are exactly the sums of the clinic rows. The recorder's refresh is put off (it
- * rewrites the day before the run's first day at its first round: see the report to the lead).
+ * tables' identities and the area rows are exactly the sums of the clinic rows, its ended months are summed, and the
+ * recorder's first refresh (a start) leaves its days alone.
  */
 abstract class SyntheticHistoryContract {
 
@@ -30,6 +30,16 @@ abstract class SyntheticHistoryContract {
     SyntheticHistory history;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Rollups rollups;
+    @Autowired
+    ca.careorchestrator.app.directory.Directory directory;
+    @Autowired
+    ca.careorchestrator.app.catalog.Catalog catalog;
+    @Autowired
+    ca.careorchestrator.app.ingestion.Sources sources;
+    @Autowired
+    java.time.Clock clock;
 
     LocalDate firstDay;
     long seed;
@@ -83,6 +93,26 @@ abstract class SyntheticHistoryContract {
         assertThat(count("select count(*) from observatory_demand_day where searches_unmet > searches")).isZero();
         assertThat(count("select count(*) from observatory_access_day where (third_next_minutes is null) <> (free_ahead < 3)"))
                 .isZero();
+    }
+
+    @Test
+    void aStartingRecorderLeavesTheHistorysLastDayAlone() {
+        LocalDate last = firstDay.minusDays(1);
+        String rows = "select count(*) + coalesce(sum(published), 0) + coalesce(sum(booked), 0) from observatory_clinic_day where day = '%s'";
+        String demand = "select count(*) + coalesce(sum(searches), 0) + coalesce(sum(waitlist_entries), 0) from observatory_demand_day "
+                + "where day = '%s'";
+        long before = count(rows.formatted(last));
+        long demandBefore = count(demand.formatted(last));
+        assertThat(before).isPositive();
+        // A recorder as at a start (no refresh yet: it would rewrite yesterday), told the run's first day as at a start.
+        ObservatoryRecorder starting = new ObservatoryRecorder(rollups, directory, catalog, sources, clock);
+        starting.refresh(); // not provisioned yet: nothing
+        starting.on(new ca.careorchestrator.app.provisioning.ProvinceProvisioned(new ca.careorchestrator.simulator.province.ProvinceSpec(
+                ca.careorchestrator.simulator.province.Preset.fromCode("tiny"), seed, firstDay, 1, 1), false));
+        starting.refresh();
+
+        assertThat(count(rows.formatted(last))).isEqualTo(before);
+        assertThat(count(demand.formatted(last))).isEqualTo(demandBefore);
     }
 
     @Test

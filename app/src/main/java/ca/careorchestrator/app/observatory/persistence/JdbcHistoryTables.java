@@ -123,9 +123,13 @@ class JdbcHistoryTables implements HistoryTables {
         });
     }
 
+    /** Synchronized: a second caller (a history found written while the first still sums) finds the months listed. */
     @Override
-    public void sumMonths(LocalDate from, LocalDate firstDay) {
+    public synchronized void sumMonths(LocalDate from, LocalDate firstDay) {
         for (YearMonth month = YearMonth.from(from); month.atEndOfMonth().isBefore(firstDay); month = month.plusMonths(1)) {
+            if (months.written(month)) {
+                continue;
+            }
             YearMonth summed = month;
             transactions.executeWithoutResult(status -> months.rewrite(summed));
             months.markWritten(month, Instant.now());

@@ -397,8 +397,8 @@ class JdbcRollups implements Rollups {
     }
 
     @Override
-    public List<YearMonth> monthsToSettle(YearMonth before) {
-        return months.unwritten(before);
+    public List<YearMonth> monthsToSettle(YearMonth from, YearMonth before) {
+        return months.unwritten(from, before);
     }
 
     @Override

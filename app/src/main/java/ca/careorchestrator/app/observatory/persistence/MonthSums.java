@@ -92,9 +92,10 @@ class MonthSums {
         }
     }
 
-    /** The months before {@code before} that have day rows but no sums written (oldest first). */
-    List<YearMonth> unwritten(YearMonth before) {
-        LocalDate first = jdbc.sql("select min(day) from observatory_clinic_day").query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
+    /** The months from {@code from} and before {@code before} that have day rows but no sums written (oldest first). */
+    List<YearMonth> unwritten(YearMonth from, YearMonth before) {
+        LocalDate first = jdbc.sql("select min(day) from observatory_clinic_day where day >= :from").param("from", from.atDay(1))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
         if (first == null) {
             return List.of();
         }
