@@ -4,14 +4,15 @@ import ca.careorchestrator.core.booking.Actor;
 import ca.careorchestrator.core.care.BookingChannel;
 import ca.careorchestrator.core.care.Clinic;
 import ca.careorchestrator.core.care.ClinicKind;
-import ca.careorchestrator.core.care.Profession;
 import ca.careorchestrator.core.care.Professional;
 import ca.careorchestrator.core.care.Protocol;
+import ca.careorchestrator.core.care.ServiceTypeCode;
 import ca.careorchestrator.core.care.ServiceTypes;
 import ca.careorchestrator.core.care.SourceSystem;
 import ca.careorchestrator.core.fairness.Signal;
 import ca.careorchestrator.core.geo.LocalNetworkCode;
 import ca.careorchestrator.core.geo.RegionCode;
+import ca.careorchestrator.simulator.province.ProvinceGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -138,11 +139,13 @@ final class HistoryGenerator {
                 case PHARMACIST, PSYCHOLOGIST, SOCIAL_WORKER, PHYSIOTHERAPIST -> between(random, 2, 4);
             };
             for (int s = 0; s < sessions; s++) {
-                String service = service(professional.profession(), random);
+                String service = ProvinceGenerator.service(professional.profession(), random).value();
                 int minutes = (int) serviceTypes.find(service).map(t -> t.usualLength().toMinutes()).orElse(15L).longValue();
                 int slots = SESSION_MINUTES / minutes;
                 int day = weekday(clinic.kind(), random);
-                int modality = modality(professional.profession(), clinic.kind(), service, random);
+                // Indexed by the modality's ordinal: in person, phone, video.
+                int modality = ProvinceGenerator.modality(professional.profession(), clinic.kind(), new ServiceTypeCode(service), random)
+                        .ordinal();
                 int[][] schedule = schedules.computeIfAbsent(new PairKey(clinic.id().value(), service, professional.profession().name()),
                         k -> new int[][] {new int[7], new int[3]});
                 schedule[0][day] += slots;
@@ -582,37 +585,6 @@ final class HistoryGenerator {
         return random.nextInt(5);
     }
 
-    /** The services each profession offers, in the simulator's proportions. */
-    private static String service(Profession profession, SplittableRandom random) {
-        return switch (profession) {
-            case PHYSICIAN -> pick(random, new String[] {"urgent-same-day", "semi-urgent", "follow-up", "periodic-exam", "prenatal",
-                    "pediatric", "contraception", "prescription-renewal"}, new double[] {.25, .20, .25, .10, .07, .08, .03, .02});
-            case NURSE_PRACTITIONER -> pick(random, new String[] {"follow-up", "semi-urgent", "minor-ailment", "contraception"},
-                    new double[] {.3, .3, .2, .2});
-            case NURSE -> pick(random, new String[] {"vaccination", "sampling", "pediatric", "contraception"},
-                    new double[] {.30, .35, .20, .15});
-            case PHARMACIST -> pick(random, new String[] {"prescription-renewal", "minor-ailment", "vaccination"},
-                    new double[] {.45, .35, .20});
-            case PSYCHOLOGIST, SOCIAL_WORKER -> "mental-health";
-            case PHYSIOTHERAPIST -> "follow-up";
-        };
-    }
-
-    /** 0 in person, 1 phone, 2 video. */
-    private static int modality(Profession profession, ClinicKind kind, String service, SplittableRandom random) {
-        if (kind == ClinicKind.VIRTUAL) {
-            return random.nextDouble() < 0.6 ? 2 : 1;
-        }
-        return switch (service) {
-            case "vaccination", "sampling", "prenatal", "periodic-exam", "pediatric" -> 0;
-            default -> switch (profession) {
-                case PSYCHOLOGIST, SOCIAL_WORKER -> pick(random, new Integer[] {0, 2, 1}, new double[] {.5, .35, .15});
-                case PHYSICIAN, NURSE_PRACTITIONER -> pick(random, new Integer[] {0, 1, 2}, new double[] {.8, .15, .05});
-                case NURSE, PHARMACIST, PHYSIOTHERAPIST -> 0;
-            };
-        };
-    }
-
     /** Wait buckets (0-1, 2-7, 8-14, 15-30, 31-60, 61+ days) of a service on an average day. */
     private static double[] waits(String service) {
         return switch (service) {
@@ -696,17 +668,6 @@ final class HistoryGenerator {
         return low + random.nextInt(high - low + 1);
     }
 
-    private static <T> T pick(SplittableRandom random, T[] values, double[] weights) {
-        double draw = random.nextDouble();
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += weights[i];
-            if (draw < sum) {
-                return values[i];
-            }
-        }
-        return values[values.length - 1];
-    }
 
     static SplittableRandom random(long seed, String name) {
         return new SplittableRandom(hash(seed, name));

@@ -373,7 +373,8 @@ public final class ProvinceGenerator {
         return sessions;
     }
 
-    private static ServiceTypeCode service(Profession profession, SplittableRandom random) {
+    /** A session's service, drawn from the profession's mix (the observatory's synthetic history draws the same). */
+    public static ServiceTypeCode service(Profession profession, SplittableRandom random) {
         return new ServiceTypeCode(switch (profession) {
             case PHYSICIAN -> pick(random, new String[] {"urgent-same-day", "semi-urgent", "follow-up", "periodic-exam",
                     "prenatal", "pediatric", "contraception", "prescription-renewal"},
@@ -389,7 +390,8 @@ public final class ProvinceGenerator {
         });
     }
 
-    private static Modality modality(Profession profession, ClinicKind kind, ServiceTypeCode service, SplittableRandom random) {
+    /** A session's modality, drawn from the clinic kind's, service's and profession's mix (the synthetic history's too). */
+    public static Modality modality(Profession profession, ClinicKind kind, ServiceTypeCode service, SplittableRandom random) {
         if (kind == ClinicKind.VIRTUAL) {
             return random.nextDouble() < 0.6 ? Modality.VIDEO : Modality.PHONE;
         }
