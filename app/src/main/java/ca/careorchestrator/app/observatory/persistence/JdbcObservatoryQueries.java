@@ -55,14 +55,10 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     static final String PROVINCE_NAME = "Québec";
     private static final List<Measure> SUPPLY = Measure.of(Dataset.SUPPLY);
     private static final List<Measure> DEMAND = Measure.of(Dataset.DEMAND);
-    private static final String SUPPLY_SUMS = sums(SUPPLY);
-    private static final String DEMAND_SUMS = sums(DEMAND);
-    private static final String SUPPLY_COLUMNS = SUPPLY.stream().map(Measure::column).collect(Collectors.joining(", "));
-    private static final String DEMAND_COLUMNS = DEMAND.stream().map(Measure::column).collect(Collectors.joining(", "));
-    private static final String SUPPLY_FILTER = "(:service = '' or service_type = :service) and (:profession = '' or profession = :profession)";
-    private static final String DEMAND_FILTER = "(:service = '' or service_type = :service)";
-    private static final String SUPPLY_DAYS = "day between :from and :to and " + SUPPLY_FILTER;
-    private static final String DEMAND_DAYS = "day between :from and :to and " + DEMAND_FILTER;
+    private static final String SUPPLY_SUMS = RollupColumns.list(Dataset.SUPPLY, "coalesce(sum(#), 0) as #");
+    private static final String DEMAND_SUMS = RollupColumns.list(Dataset.DEMAND, "coalesce(sum(#), 0) as #");
+    private static final String SUPPLY_COLUMNS = RollupColumns.SUPPLY;
+    private static final String DEMAND_COLUMNS = RollupColumns.DEMAND;
 
     /** What a total or a grouping sums: supply (clinic and area tables, by profession too) or demand. */
     private record Read(boolean byProfession, String columns, String sums, List<Measure> measures) {
@@ -71,6 +67,11 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         String filter(Map<String, Object> params) {
             String service = "".equals(params.get("service")) ? "1 = 1" : "service_type = :service";
             return byProfession && !"".equals(params.get("profession")) ? service + " and profession = :profession" : service;
+        }
+
+        /** The days asked and the filter, as one condition on day rows. */
+        String days(Map<String, Object> params) {
+            return "day between :from and :to and " + filter(params);
         }
     }
 
@@ -93,9 +94,6 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         this.months = months;
     }
 
-    private static String sums(List<Measure> measures) {
-        return measures.stream().map(m -> "coalesce(sum(" + m.column() + "), 0) as " + m.column()).collect(Collectors.joining(", "));
-    }
 
     // ---- where a filter's figures are
 
@@ -192,7 +190,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     /** Figures per day (the month sums have none). */
     private Map<String, Figures> daily(Scope scope, Read read) {
         Map<String, Figures> byDay = new HashMap<>();
-        jdbc.sql(scope.sql("day as k, " + read.sums(), "day between :from and :to and " + read.filter(scope.params()), " group by day"))
+        jdbc.sql(scope.sql("day as k, " + read.sums(), read.days(scope.params()), " group by day"))
                 .params(scope.params())
                 .query(rs -> {
                     byDay.put(key(rs.getObject("k")), figures(rs, read.measures()));
@@ -209,7 +207,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         String keyColumn = key == null ? "" : key + " as k, ";
         String groupBy = key == null ? "" : " group by " + key;
         if (params.get("monthsFrom") == null) {
-            return scope.sql(keyColumn + read.sums(), "day between :from and :to and " + read.filter(params), groupBy);
+            return scope.sql(keyColumn + read.sums(), read.days(params), groupBy);
         }
         String keep = key == null ? "" : key + ", ";
         return "select " + keyColumn + read.sums() + " from ("
@@ -519,7 +517,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
         };
         String key = level == Area.Level.CLINIC ? "clinic_id" : "area_code";
         Names names = new Names(level == Area.Level.CLINIC);
-        streaming.sql(scope.sql("day, " + key + " as k, region_code, service_type, profession, " + SUPPLY_COLUMNS, SUPPLY_DAYS,
+        streaming.sql(scope.sql("day, " + key + " as k, region_code, service_type, profession, " + SUPPLY_COLUMNS, SUPPLY_READ.days(scope.params()),
                         " order by day, " + key + ", service_type, profession"))
                 .params(scope.params())
                 .query(rs -> {
@@ -534,7 +532,7 @@ class JdbcObservatoryQueries implements ObservatoryQueries {
     public void demandRows(ObservatoryFilter filter, Consumer<DemandRow> rows) {
         Scope scope = demand(filter).orElseThrow(() -> new IllegalArgumentException("demand has no clinic"));
         Names names = new Names(false);
-        streaming.sql(scope.sql("day, region_code, local_network_code, service_type, " + DEMAND_COLUMNS, DEMAND_DAYS,
+        streaming.sql(scope.sql("day, region_code, local_network_code, service_type, " + DEMAND_COLUMNS, DEMAND_READ.days(scope.params()),
                         " order by day, region_code, local_network_code, service_type"))
                 .params(scope.params())
                 .query(rs -> {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcRollups implements Rollups {
 
     private static final List<Measure> SUPPLY = Measure.of(Dataset.SUPPLY);
-    private static final String SUPPLY_COLUMNS = SUPPLY.stream().map(Measure::column).collect(Collectors.joining(", "));
-    private static final String SUPPLY_SUMS = SUPPLY.stream().map(m -> "sum(" + m.column() + ")").collect(Collectors.joining(", "));
+    private static final String SUPPLY_COLUMNS = RollupColumns.SUPPLY;
+    private static final String SUPPLY_SUMS = RollupColumns.SUPPLY_SUMS;
     /** Quoted names, instants and numbers in a quarantine reason: "no mapping for service code 'X9' in rvsq.tsv" is one reason. */
     private static final Pattern QUOTED = Pattern.compile("'[^']*'");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\S*");
