@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,8 +22,8 @@ class JdbcHistoryTables implements HistoryTables {
 
     private static final List<String> SUPPLY_COLUMNS = Measure.of(Dataset.SUPPLY).stream().map(Measure::column).toList();
     /** The supply columns, then their sums: the area rows are exactly the sums of the clinic rows. */
-    private static final String COLUMNS = String.join(", ", SUPPLY_COLUMNS);
-    private static final String SUMS = SUPPLY_COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
+    private static final String COLUMNS = RollupColumns.SUPPLY;
+    private static final String SUMS = RollupColumns.SUPPLY_SUMS;
 
     private final JdbcClient jdbc;
     private final BulkInsert bulk;
@@ -126,8 +125,9 @@ class JdbcHistoryTables implements HistoryTables {
     /** Synchronized: a second caller (a history found written while the first still sums) finds the months listed. */
     @Override
     public synchronized void sumMonths(LocalDate from, LocalDate firstDay) {
+        List<YearMonth> written = months.written(YearMonth.from(from), YearMonth.from(firstDay));
         for (YearMonth month = YearMonth.from(from); month.atEndOfMonth().isBefore(firstDay); month = month.plusMonths(1)) {
-            if (months.written(month)) {
+            if (written.contains(month)) {
                 continue;
             }
             YearMonth summed = month;

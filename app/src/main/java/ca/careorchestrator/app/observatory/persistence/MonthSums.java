@@ -1,13 +1,10 @@
 package ca.careorchestrator.app.observatory.persistence;
 
-import ca.careorchestrator.app.observatory.Dataset;
-import ca.careorchestrator.app.observatory.Measure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MonthSums {
 
-    private static final List<String> SUPPLY = Measure.of(Dataset.SUPPLY).stream().map(Measure::column).toList();
-    private static final List<String> DEMAND = Measure.of(Dataset.DEMAND).stream().map(Measure::column).toList();
-    private static final String SUPPLY_COLUMNS = String.join(", ", SUPPLY);
-    private static final String SUPPLY_SUMS = SUPPLY.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
-    private static final String DEMAND_COLUMNS = String.join(", ", DEMAND);
-    private static final String DEMAND_SUMS = DEMAND.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
+    private static final String SUPPLY_COLUMNS = RollupColumns.SUPPLY;
+    private static final String SUPPLY_SUMS = RollupColumns.SUPPLY_SUMS;
+    private static final String DEMAND_COLUMNS = RollupColumns.DEMAND;
+    private static final String DEMAND_SUMS = RollupColumns.DEMAND_SUMS;
 
     private final JdbcClient jdbc;
 
@@ -99,9 +94,10 @@ class MonthSums {
         if (first == null) {
             return List.of();
         }
+        List<YearMonth> written = written(YearMonth.from(first), before);
         List<YearMonth> unwritten = new java.util.ArrayList<>();
         for (YearMonth month = YearMonth.from(first); month.isBefore(before); month = month.plusMonths(1)) {
-            if (!written(month)) {
+            if (!written.contains(month)) {
                 unwritten.add(month);
             }
         }
