@@ -56,6 +56,22 @@ record KeyFigures(OptionalLong offered, OptionalLong used, OptionalDouble fillRa
         return count.isPresent() ? OptionalDouble.of(count.getAsLong()) : OptionalDouble.empty();
     }
 
+    /** The cell of a table of areas in {@code column} (a {@link SortKey} parameter but the name's), as written on the page. */
+    public String cell(String column, Numbers numbers) {
+        return switch (SortKey.of(column)) {
+            case OFFERED -> numbers.count(offered);
+            case FILL -> numbers.percent(fillRate);
+            case UNUSED -> numbers.count(unused);
+            case BOOKED -> numbers.count(booked);
+            case NO_SHOWS -> numbers.count(noShows);
+            case UNMET -> numbers.count(unmet);
+            case UNMET_SHARE -> numbers.percent(unmetShare);
+            case WAIT -> numbers.days(meanWaitDays);
+            case THIRD_NEXT -> numbers.days(thirdNextDays);
+            case NAME -> throw new IllegalArgumentException("no figure in the name column: " + column);
+        };
+    }
+
     /** The columns a table of areas sorts by (the {@code sort} parameter), each with how to read it from the figures. */
     enum SortKey {
         NAME(null),
