@@ -18,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ObservatoryBench {
 
     private static final String SCHEMA = "care_bench_observatory";
-    private static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
     private static final long LIMIT_MILLIS = 500;
 
     private ObservatoryBench() {
@@ -75,7 +73,7 @@ public final class ObservatoryBench {
                 Thread.sleep(200);
             }
             System.out.printf(Locale.ROOT, "province %s ready in %.0f s%s%n", preset, (System.nanoTime() - loadStart) / 1e9, keep ? " (kept)" : "");
-            LocalDate today = LocalDate.now(QUEBEC);
+            LocalDate today = LocalDate.now(ObservatoryRecorder.QUEBEC);
             SyntheticHistory.Written history = app.getBean(SyntheticHistory.class).writeBefore(today, historyDays, 1);
             System.out.printf(Locale.ROOT, "history %s..%s: %s%n", history.from(), history.to(), history.skipped() ? "already there"
                     : String.format(Locale.ROOT, "%,d clinic rows, %,d demand rows, %,d access rows in %d s", history.supplyRows(),
